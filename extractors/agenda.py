@@ -1,0 +1,186 @@
+"""An agenda front sheet: the meeting, the body's membership and the numbered items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.headings import Placed, flatten, numbered_headings
+from extractors.names import Person, looks_like_name, parse_person
+from extractors.pages import Page
+from extractors.text import clean, find_date, parse_time, smart_title
+from models.vocab import MembershipKind
+
+LABEL = re.compile(r"^(?P<label>meeting|committee|place|venue|location|date|time)\s*:\s*(?P<value>.+)$", re.I)
+MEMBERS = re.compile(r"^(membership|members|councillors)\s*:?\s*$", re.I)
+SUBSTITUTES = re.compile(r"^(named\s+)?substitutes?\s*(members)?\s*:?\s*$", re.I)
+PART = re.compile(r"^(part\s+(?P<part>i{1,2}|[12]|[ab])\b|(?P<open>unrestricted items)|(?P<closed>exempt items))", re.I)
+# Contact details printed in a right-hand column of the title block run into the left one.
+CONTACT = re.compile(r"\s*\b(ask for|telephone|tel|email|e-mail|contact|enquiries)\b\s*:.*$", re.I)
+AGENDA_WORD = re.compile(r"^agenda$", re.I)
+# Two entries printed side by side in one cell: "..., Wiltshire Council Cllr Jon Hubbard, ...".
+SECOND_PERSON = re.compile(r"(?<=[a-z,)])\s+(?=(?:Cllr|Councillor)\s)")
+# The body's name, date and venue are printed on the first page of the front sheet.
+FACT_PAGES = 1
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """What a document says about its meeting."""
+
+    body: str = ""
+    date: str = ""
+    start_time: str = ""
+    end_time: str = ""
+    venue: str = ""
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member or substitute of the body, as listed on the front sheet."""
+
+    person: Person
+    kind: MembershipKind
+    page: int
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A numbered agenda item with the pages it cites."""
+
+    number: str
+    title: str
+    part: str
+    page: int
+    first_cited: int | None = None
+    last_cited: int | None = None
+
+
+@dataclass(frozen=True)
+class AgendaSheet:
+    """Everything read from an agenda front sheet."""
+
+    facts: MeetingFacts
+    members: list[Member] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+
+
+def read_agenda(pages: list[Page]) -> AgendaSheet:
+    """Read the meeting, membership and items of an agenda front sheet."""
+    lines = flatten(pages)
+    return AgendaSheet(facts=meeting_facts(lines), members=members(lines), items=items(lines))
+
+
+def meeting_facts(lines: list[Placed]) -> MeetingFacts:
+    """Body, date, time and venue from "Meeting:/Place:/Date:/Time:" labels or the title block."""
+    first_page = lines[0].page if lines else 1
+    head = [p for p in lines if p.page < first_page + FACT_PAGES]
+    labels: dict[str, str] = {}
+    for placed in head:
+        match = LABEL.match(clean(placed.line.text))
+        if match:
+            labels.setdefault(match.group("label").lower(), match.group("value").strip())
+    body = labels.get("meeting") or labels.get("committee") or _title_after_agenda(head)
+    date_text = labels.get("date") or _first_with_date(head)
+    when = find_date(date_text) if date_text else None
+    time_text = labels.get("time") or date_text or ""
+    venue = labels.get("place") or labels.get("venue") or labels.get("location") or _venue_after(head, date_text)
+    return MeetingFacts(
+        body=body, date=when.isoformat() if when else "", start_time=parse_time(time_text),
+        venue=venue.rstrip(" ,"), page=first_page,
+    )
+
+
+def _title_after_agenda(head: list[Placed]) -> str:
+    for i, placed in enumerate(head[:-1]):
+        if AGENDA_WORD.match(placed.line.text.strip()):
+            return smart_title(head[i + 1].line.text.strip())
+    return ""
+
+
+def _first_with_date(head: list[Placed]) -> str:
+    return next((_left(p) for p in head if find_date(_left(p))), "")
+
+
+def _left(placed: Placed) -> str:
+    """The left-hand column of a title-block line, without contact details."""
+    return CONTACT.sub("", placed.line.parts[0]).strip()
+
+
+def _venue_after(head: list[Placed], date_text: str) -> str:
+    """The venue lines printed under the date in a title block (Kent's front sheets)."""
+    start = next((i for i, p in enumerate(head) if _left(p) == date_text), None)
+    if start is None:
+        return ""
+    x0 = head[start].line.x0
+    parts = []
+    for placed in head[start + 1 : start + 4]:
+        cell = _left(placed)
+        if abs(placed.line.x0 - x0) > 5 or ":" in cell or cell.isupper() or not cell:
+            break
+        parts.append(cell)
+    return clean(" ".join(parts))
+
+
+def members(lines: list[Placed]) -> list[Member]:
+    """Members and substitutes listed under "Membership:" and "Substitutes:"."""
+    out: list[Member] = []
+    kind: MembershipKind | None = None
+    for placed in lines:
+        text = clean(placed.line.text)
+        if MEMBERS.match(text):
+            kind = MembershipKind.MEMBER
+            continue
+        if SUBSTITUTES.match(text):
+            kind = MembershipKind.SUBSTITUTE
+            continue
+        if kind is None:
+            continue
+        entries = [e for cell in placed.line.parts for e in SECOND_PERSON.split(cell)]
+        people = [parse_person(e) for e in entries]
+        if not people or not all(_is_entry(p) for p in people):
+            kind = None
+            continue
+        out.extend(Member(person=p, kind=kind, page=placed.page) for p in people)
+    return out
+
+
+def _is_entry(person: Person) -> bool:
+    return looks_like_name(person.name) and bool(person.honorific or person.organisation or person.role)
+
+
+def items(lines: list[Placed]) -> list[AgendaItem]:
+    """The numbered agenda items with their part (I open, II exempt) and cited pages."""
+    start = _agenda_start(lines)
+    body = lines[start:]
+    parts = [(i, _part(p.line.text)) for i, p in enumerate(body) if _part(p.line.text)]
+    out = []
+    for heading in numbered_headings(body):
+        part = next((pt for i, pt in reversed(parts) if i < heading.index), "I")
+        out.append(
+            AgendaItem(
+                number=heading.number, title=heading.title, part=part, page=heading.page,
+                first_cited=heading.first_cited, last_cited=heading.last_cited,
+            )
+        )
+    return out
+
+
+def _agenda_start(lines: list[Placed]) -> int:
+    for i, placed in enumerate(lines):
+        if _part(placed.line.text):
+            return i
+    marks = [i for i, p in enumerate(lines) if AGENDA_WORD.match(p.line.text.strip())]
+    return marks[-1] if marks else 0
+
+
+def _part(text: str) -> str:
+    match = PART.match(clean(text))
+    if not match:
+        return ""
+    if match.group("open"):
+        return "I"
+    if match.group("closed"):
+        return "II"
+    return "I" if match.group("part").lower() in {"i", "1", "a"} else "II"

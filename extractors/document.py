@@ -1,0 +1,225 @@
+"""One PDF to records: segment a pack, read each document by kind, and give every row provenance.
+
+This is the pure core that the Dagster extract asset calls for one partition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from extractors.agenda import AgendaSheet, MeetingFacts, read_agenda
+from extractors.minutes import Minutes, read_minutes
+from extractors.names import resolve
+from extractors.pages import Page, PdfDocument
+from extractors.segment import Section, classify, segment, title_of
+from extractors.text import slug, smart_title
+from models import (
+    AgendaItemRecord,
+    AttendanceRecord,
+    DecisionRecord,
+    DocumentRecord,
+    MeetingRecord,
+    MembershipRecord,
+    MinuteItemRecord,
+    Record,
+)
+from models.vocab import AttendanceStatus, DocumentKind, DocumentStatus
+
+COUNCIL = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:\s+|-))(?:(?:[A-Z][a-z]+|and|upon|on)(?:\s+|-)){0,3}"
+    r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Metropolitan\s+Borough\s+)?Council)\b"
+)
+NOT_A_COUNCIL = re.compile(r"^(The|Full|County|City|Town|Parish|District|Borough|This|Our|Each|Every|Police)\b")
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What the ingest step knows about a file before it is read."""
+
+    file_name: str = ""
+    source_url: str = ""
+    retrieved_at: str = ""
+    council: str = ""
+
+
+class Extraction(BaseModel):
+    """All records read from one PDF, by dataset name."""
+
+    model_config = ConfigDict(frozen=True)
+
+    document_id: str
+    rows: dict[str, list[Record]]
+
+    def count(self, dataset: str) -> int:
+        """How many rows of a dataset this PDF gave."""
+        return len(self.rows.get(dataset, []))
+
+
+def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
+    """Every record one PDF yields; a PDF that could not be read yields its `documents` row."""
+    rows: dict[str, list[Record]] = {}
+    if doc.status is not DocumentStatus.OK:
+        rows["documents"] = [_file_row(doc, source, DocumentKind.OTHER, "", "", "")]
+        return Extraction(document_id=doc.document_id, rows=rows)
+    pages = list(doc.pages)
+    council = source.council or infer_council(pages)
+    sections = segment(pages)
+    whole = Section(1, 1, len(pages), classify(pages[0].lines), title_of(pages[0].lines))
+    reader = _Reader(doc.document_id, council, pages, sections)
+    for section in sections or [whole]:
+        reader.read(section)
+    kind = DocumentKind.AGENDA_PACK if sections else whole.kind
+    main = reader.meeting_of_file()
+    file_row = _file_row(doc, source, kind, council, main.body if main else "", main.meeting_id if main else "")
+    children = [reader.section_row(s, doc, source, file_row) for s in sections]
+    rows = reader.rows
+    rows["documents"] = [file_row, *children]
+    return Extraction(document_id=doc.document_id, rows=rows)
+
+
+def infer_council(pages: list[Page]) -> str:
+    """The council most often named in the document ("Wiltshire Council", "Kent County Council")."""
+    lines = [line.text for page in pages[:20] for line in page.lines]
+    text = "\n".join(smart_title(line) for line in lines)  # "KENT COUNTY COUNCIL" letterheads count too
+    names = Counter(m.group(1) for m in COUNCIL.finditer(text))
+    for name, _ in names.most_common():
+        if not NOT_A_COUNCIL.match(name):
+            return " ".join(name.split())
+    return ""
+
+
+def meeting_id(council: str, body: str, date: str) -> str:
+    """`<body-slug>/<YYYY-MM-DD>`; a generic body ("Cabinet") is prefixed with its council."""
+    place = council.split()[0].lower() if council else ""
+    name = body if not place or place in body.lower() else f"{council} {body}"
+    return f"{slug(name) or 'unknown-body'}/{date or 'undated'}"
+
+
+def _file_row(doc: PdfDocument, source: SourceInfo, kind: DocumentKind, council: str, body: str, mid: str) -> DocumentRecord:
+    return DocumentRecord(
+        document_id=doc.document_id, sha256=doc.sha256, source_url=source.source_url, council=council,
+        body=body, meeting_id=mid, kind=kind, title=doc.title or (title_of(doc.pages[0].lines) if doc.pages else ""),
+        first_page=1 if doc.page_count else None, last_page=doc.page_count or None,
+        page_count=doc.page_count or None, retrieved_at=source.retrieved_at, status=doc.status,
+        error=doc.error, file_name=source.file_name,
+    )
+
+
+@dataclass
+class _Meeting:
+    meeting_id: str
+    body: str
+    facts: MeetingFacts
+
+
+class _Reader:
+    """Reads each section of one file and collects records with their provenance."""
+
+    def __init__(self, document_id: str, council: str, pages: list[Page], sections: list[Section]) -> None:
+        self.document_id = document_id
+        self.council = council
+        self.pages = pages
+        self.sections = sections
+        self.rows: dict[str, list[Record]] = {}
+        self.meetings: dict[int, _Meeting] = {}
+
+    def add(self, record: Record) -> None:
+        self.rows.setdefault(record.dataset, []).append(record)
+
+    def read(self, section: Section) -> None:
+        pages = self.pages[section.first_page - 1 : section.last_page]
+        if section.kind is DocumentKind.AGENDA:
+            self._agenda(section, read_agenda(pages))
+        elif section.kind is DocumentKind.MINUTES:
+            self._minutes(section, read_minutes(pages))
+
+    def _meeting(self, section: Section, facts: MeetingFacts) -> _Meeting:
+        mid = meeting_id(self.council, facts.body, facts.date)
+        meeting = _Meeting(mid, facts.body, facts)
+        self.meetings[section.index] = meeting
+        self.add(
+            MeetingRecord(
+                meeting_id=mid, council=self.council, body=facts.body, date=facts.date,
+                start_time=facts.start_time, end_time=facts.end_time, venue=facts.venue,
+                source_document_id=self.document_id, page=facts.page,
+            )
+        )
+        return meeting
+
+    def _agenda(self, section: Section, sheet: AgendaSheet) -> None:
+        mid = self._meeting(section, sheet.facts).meeting_id
+        for m in sheet.members:
+            p = m.person
+            self.add(
+                MembershipRecord(
+                    meeting_id=mid, name=p.name, honorific=p.honorific, organisation=p.organisation,
+                    role=p.role, kind=m.kind, source_document_id=self.document_id, page=m.page,
+                )
+            )
+        for item in sheet.items:
+            self.add(
+                AgendaItemRecord(
+                    meeting_id=mid, item_number=item.number, title=item.title, part=item.part,
+                    first_page=item.first_cited, last_page=item.last_cited,
+                    section_document_id=self._section_holding(item.first_cited),
+                    source_document_id=self.document_id, page=item.page,
+                )
+            )
+
+    def _section_holding(self, cited: int | None) -> str:
+        if cited is None:
+            return ""
+        stamps = {p.stamp: p.number for p in self.pages if p.stamp is not None}
+        physical = stamps.get(cited, cited)
+        found = [s for s in self.sections if s.first_page <= physical <= s.last_page]
+        return f"{self.document_id}-s{found[0].index}" if found else ""
+
+    def _minutes(self, section: Section, minutes: Minutes) -> None:
+        mid = self._meeting(section, minutes.facts).meeting_id
+        for a in minutes.attendance:
+            p = a.person
+            self.add(
+                AttendanceRecord(
+                    meeting_id=mid, name=p.name, honorific=p.honorific, role=p.role,
+                    organisation=p.organisation, status=a.status, substitute_for=a.substitute_for,
+                    remote=p.remote, arrived_at=a.arrived_at, left_at=a.left_at,
+                    source_document_id=self.document_id, page=a.page,
+                )
+            )
+        names = [a.person.name for a in minutes.attendance if a.status is not AttendanceStatus.APOLOGIES]
+        for item in minutes.items:
+            self.add(
+                MinuteItemRecord(
+                    meeting_id=mid, item_number=item.number, title=item.title, text=item.text,
+                    source_document_id=self.document_id, page=item.page,
+                )
+            )
+            for d in item.decisions:
+                self.add(
+                    DecisionRecord(
+                        meeting_id=mid, item_number=item.number, text=d.text,
+                        proposer=resolve(d.proposer, names) if d.proposer else "",
+                        seconder=resolve(d.seconder, names) if d.seconder else "",
+                        outcome=d.outcome, source_document_id=self.document_id, page=d.page,
+                    )
+                )
+
+    def meeting_of_file(self) -> _Meeting | None:
+        """The meeting the file is for: its agenda's, else the first one read."""
+        agenda = [self.meetings[s.index] for s in self.sections if s.kind is DocumentKind.AGENDA and s.index in self.meetings]
+        return agenda[0] if agenda else next(iter(self.meetings.values()), None)
+
+    def section_row(self, section: Section, doc: PdfDocument, source: SourceInfo, parent: DocumentRecord) -> DocumentRecord:
+        meeting = self.meetings.get(section.index) or self.meeting_of_file()
+        return DocumentRecord(
+            document_id=f"{doc.document_id}-s{section.index}", parent_id=doc.document_id,
+            source_url=source.source_url, sha256=doc.sha256, council=self.council,
+            body=meeting.body if meeting else "", meeting_id=meeting.meeting_id if meeting else "",
+            kind=section.kind, title=section.title, first_page=section.first_page,
+            last_page=section.last_page, page_count=section.last_page - section.first_page + 1,
+            retrieved_at=source.retrieved_at, status=DocumentStatus.OK, file_name=source.file_name,
+        )

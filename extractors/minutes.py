@@ -1,0 +1,142 @@
+"""Minutes of a meeting: the meeting, its numbered items, attendance and decisions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.agenda import MeetingFacts
+from extractors.attendance import BLOCK, Attendee, read_attendance
+from extractors.decisions import Decision, read_decisions
+from extractors.headings import Placed, bodies, flatten, numbered_headings
+from extractors.pages import Page
+from extractors.text import TIME_PATTERN, all_times, clean, find_date, parse_time, smart_title
+
+BODY_HELD = re.compile(
+    r"minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:[\w-]+\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<body>.+?)\s+(?:meeting\s+)?held\b", re.I
+)
+BODY_PLAIN = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>.+)$", re.I)
+VENUE = re.compile(
+    r"\bheld\s+(?:(?:on|at)\s+[^,]*?\d{4}\s+)?(?:at|in)\s+(?:the\s+)?(?P<venue>.+?)"
+    r"(?:,?\s+on\s+(?:\w+day,?\s+)?\d|,?\s+on\s+\w+day\b|,?\s+at\s+\d|\.?\s*$)",
+    re.I,
+)
+DURATION = re.compile(rf"duration\s+of\s+meeting\s*:?\s*(?P<a>{TIME_PATTERN})\s*(?:-|to)\s*(?P<b>{TIME_PATTERN})", re.I)
+ENDED = re.compile(rf"\b(?:meeting|it)\s+(?:ended|closed|concluded|finished|rose|adjourned)\s+at\s+(?P<t>{TIME_PATTERN})", re.I)
+STARTED = re.compile(rf"\b(?:called\s+to\s+order|commenced|started|began|opened)\b[^.]*?\bat\s+(?P<t>{TIME_PATTERN})", re.I)
+# The title block of minutes is the first page's lines before the attendance list.
+HEADER_LINES = 8
+
+
+@dataclass(frozen=True)
+class MinuteItem:
+    """A numbered item of the minutes with its text."""
+
+    number: str
+    title: str
+    text: str
+    page: int
+    decisions: list[Decision] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Everything read from one set of minutes."""
+
+    facts: MeetingFacts
+    items: list[MinuteItem]
+    attendance: list[Attendee]
+
+
+def read_minutes(pages: list[Page]) -> Minutes:
+    """Read the meeting facts, items, attendance and decisions of a set of minutes."""
+    lines = flatten(pages)
+    headings = numbered_headings(lines)
+    item_lines = bodies(lines, headings)
+    items = [
+        MinuteItem(
+            number=h.number, title=h.title, page=h.page,
+            text=clean(" ".join(p.line.text for p in body)), decisions=read_decisions(body),
+        )
+        for h, body in zip(headings, item_lines, strict=True)
+    ]
+    return Minutes(
+        facts=meeting_facts(lines, headings[0].start if headings else len(lines)),
+        items=items,
+        attendance=read_attendance(lines, headings, item_lines),
+    )
+
+
+def meeting_facts(lines: list[Placed], first_item: int) -> MeetingFacts:
+    """Body, date, venue and times from the title block and the closing lines."""
+    header = _header(lines[:first_item])
+    joined = clean(" ".join(p.line.text for p in header))
+    body, venue = _body(header, joined), _venue(header, joined)
+    when = find_date(joined)
+    text = clean(" ".join(p.line.text for p in lines))
+    start, end = _times(joined, text)
+    return MeetingFacts(
+        body=body, date=when.isoformat() if when else "", start_time=start, end_time=end,
+        venue=venue, page=header[0].page if header else (lines[0].page if lines else 1),
+    )
+
+
+def _header(lines: list[Placed]) -> list[Placed]:
+    out = []
+    for placed in lines[:HEADER_LINES]:
+        if BLOCK.match(clean(placed.line.text)):
+            break
+        out.append(placed)
+    return out
+
+
+def _body(header: list[Placed], joined: str) -> str:
+    match = BODY_HELD.search(joined) or next(
+        (m for p in header if (m := BODY_PLAIN.match(clean(p.line.text)))), None
+    )
+    if match:
+        body = match.group("body").strip(" ,.")
+        # prefer the same name printed in mixed case on its own line above
+        same = next((clean(p.line.text) for p in header if clean(p.line.text).lower() == body.lower()), "")
+        if not same and "\n" not in body:
+            nxt = _continued_title(header, body)
+            body = nxt or body
+        return smart_title(same or body)
+    first = next((clean(p.line.text) for p in header if not find_date(p.line.text)), "")
+    return smart_title(first)
+
+
+def _continued_title(header: list[Placed], body: str) -> str:
+    """Bristol prints "Minutes of the Transport and Connectivity" / "Policy Committee"."""
+    for i, placed in enumerate(header[:-1]):
+        if clean(placed.line.text).lower().endswith(body.lower()):
+            nxt = clean(header[i + 1].line.text)
+            if not find_date(nxt) and nxt[:1].isupper() and placed.line.bold == header[i + 1].line.bold:
+                return f"{body} {nxt}"
+    return ""
+
+
+def _venue(header: list[Placed], joined: str) -> str:
+    match = VENUE.search(joined)
+    if match:
+        venue = match.group("venue").strip(" .,")
+        return re.sub(r"^the\s+", "", venue, flags=re.I) if venue.lower().startswith("the ") else venue
+    dated = next((i for i, p in enumerate(header) if find_date(p.line.text)), None)
+    if dated is not None and dated + 1 < len(header):
+        nxt = clean(header[dated + 1].line.text)
+        if not BLOCK.match(nxt) and not all_times(nxt) and len(nxt.split()) <= 12:
+            return nxt
+    return ""
+
+
+def _times(header: str, text: str) -> tuple[str, str]:
+    duration = DURATION.search(text)
+    if duration:
+        return parse_time(duration.group("a")), parse_time(duration.group("b"))
+    started = STARTED.search(text)
+    start = parse_time(started.group("t")) if started else ""
+    if not start:
+        head_times = all_times(header)
+        start = head_times[0] if head_times else ""
+    ended = ENDED.search(text)
+    return start, parse_time(ended.group("t")) if ended else ""

@@ -1,0 +1,270 @@
+"""The one module that opens PDFs: files become plain, frozen page objects.
+
+Every other extractor is a pure function of `Page` and `Line`, so it can be tested from a
+few lines of text without a PDF. A file that cannot be read becomes a `PdfDocument` with a
+`status` and a one-line `error` instead of an exception, so one bad file never stops a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.vocab import DocumentStatus
+
+log = logging.getLogger(__name__)
+
+
+class PageSettings(BaseModel):
+    """Tolerances for turning characters into lines; each says where it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # Words whose tops differ by less than this sit on one line: superscripts ("13th") in the
+    # Kent and Sutton Coldfield minutes ride about 2pt above their line.
+    line_tolerance_pt: float = Field(3.0, gt=0)
+    # A horizontal gap wider than this splits a line into cells: the two-column substitutes list
+    # of the seed agenda has ~40pt gutters, while justified prose gaps stay under 8pt.
+    column_gap_pt: float = Field(18.0, gt=0)
+    # Running headers and footers live in these bands (share of page height): committee
+    # systems stamp "Page N" about 27pt from the bottom of an A4 page (842pt).
+    margin_band: float = Field(0.09, gt=0, lt=0.5)
+    # A line in the bands that repeats (digits ignored) on this many pages is a running header.
+    repeat_min_pages: int = Field(3, ge=2)
+    # A file with fewer characters per page than this has no usable text layer (scans).
+    min_chars_per_page: float = Field(20.0, ge=0)
+    # Larger files are recorded as `too_large` and not parsed: the biggest real pack we have
+    # seen is ~25 MB and ~700 pages.
+    max_bytes: int = Field(200 * 1024 * 1024, gt=0)
+    max_pages: int = Field(2000, gt=0)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: its text, box, dominant font size and whether it is set in bold."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 10.0
+    bold: bool = False
+    cells: tuple[str, ...] = ()
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The line's text split at wide gaps (columns), or the whole text."""
+        return self.cells or (self.text,)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's body lines with running headers and footers removed."""
+
+    number: int
+    lines: tuple[Line, ...]
+    width: float = 595.0
+    height: float = 842.0
+    stamp: int | None = None
+    margin_text: tuple[str, ...] = ()
+    n_chars: int = 0
+    n_images: int = 0
+    n_rules: int = 0
+
+    @property
+    def text(self) -> str:
+        """The body text, one printed line per text line."""
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """A PDF read into pages, or the reason it could not be read."""
+
+    path: str
+    sha256: str
+    status: DocumentStatus
+    error: str = ""
+    title: str = ""
+    page_count: int = 0
+    pages: tuple[Page, ...] = field(default=())
+
+    @property
+    def document_id(self) -> str:
+        """The first 16 hex digits of the file's SHA-256 (DATASETS.md)."""
+        return self.sha256[:16]
+
+
+PAGE_STAMP = re.compile(r"^(?:page\s*\|?\s*)?(\d{1,4})(?:\s+of\s+\d+)?$", re.I)
+PAGE_STAMP_WORDED = re.compile(r"\bpage\s*\|?\s*(\d{1,4})(?:\s+of\s+\d+)?\b", re.I)
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_pdf(path: Path, settings: PageSettings | None = None) -> PdfDocument:
+    """Read a PDF into pages; never raises for a bad file, but records why it failed."""
+    settings = settings or PageSettings()
+    sha = sha256_of(path)
+    size = path.stat().st_size
+    if size > settings.max_bytes:
+        return _failed(path, sha, DocumentStatus.TOO_LARGE, f"file is {size} bytes, over {settings.max_bytes}")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        return _failed(path, sha, DocumentStatus.CORRUPT, f"not a PDF file: starts with {head[:16]!r}")
+    try:
+        return _read(path, sha, settings)
+    except PdfminerException as exc:
+        return _from_pdfminer_error(path, sha, exc.args[0] if exc.args else exc)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        return _from_pdfminer_error(path, sha, exc)
+    except PDFSyntaxError as exc:
+        return _failed(path, sha, DocumentStatus.CORRUPT, f"PDF syntax error: {exc}")
+    # pdfminer raises bare ValueError/KeyError/TypeError/AssertionError on truncated or mangled
+    # streams; any of them means the file is unreadable, which tests/test_bad_input.py covers.
+    except Exception as exc:
+        return _failed(path, sha, DocumentStatus.CORRUPT, f"unreadable PDF: {type(exc).__name__}: {exc}")
+
+
+def _from_pdfminer_error(path: Path, sha: str, exc: object) -> PdfDocument:
+    if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
+        return _failed(path, sha, DocumentStatus.ENCRYPTED, "PDF is encrypted and needs a password")
+    if isinstance(exc, PDFSyntaxError):
+        return _failed(path, sha, DocumentStatus.CORRUPT, f"PDF syntax error: {exc}")
+    return _failed(path, sha, DocumentStatus.CORRUPT, f"unreadable PDF: {type(exc).__name__}: {exc}")
+
+
+def _failed(path: Path, sha: str, status: DocumentStatus, error: str) -> PdfDocument:
+    return PdfDocument(path=str(path), sha256=sha, status=status, error=_one_line(error))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:300]
+
+
+def _read(path: Path, sha: str, settings: PageSettings) -> PdfDocument:
+    with pdfplumber.open(path) as pdf:
+        page_count = len(pdf.pages)
+        title = str((pdf.metadata or {}).get("Title") or "")
+        if page_count > settings.max_pages:
+            return PdfDocument(
+                path=str(path), sha256=sha, status=DocumentStatus.TOO_LARGE, title=title,
+                page_count=page_count, error=f"{page_count} pages, over {settings.max_pages}",
+            )
+        raw = [_raw_page(p, n, settings) for n, p in enumerate(pdf.pages, start=1)]
+    pages = tuple(_strip_margins(raw, settings))
+    status, error = DocumentStatus.OK, ""
+    chars = sum(p.n_chars for p in pages)
+    if page_count == 0:
+        status, error = DocumentStatus.CORRUPT, "PDF has no pages"
+    elif chars < settings.min_chars_per_page * page_count:
+        status = DocumentStatus.NO_TEXT_LAYER
+        error = f"no text layer: {chars} characters on {page_count} pages (scanned?); OCR is not run"
+    return PdfDocument(
+        path=str(path), sha256=sha, status=status, error=error, title=title,
+        page_count=page_count, pages=pages,
+    )
+
+
+def _raw_page(page: pdfplumber.page.Page, number: int, settings: PageSettings) -> Page:
+    words = page.extract_words(extra_attrs=["size"], return_chars=True, use_text_flow=False)
+    return Page(
+        number=number,
+        lines=tuple(_lines(words, settings)),
+        width=float(page.width),
+        height=float(page.height),
+        n_chars=len(page.chars),
+        n_images=len(page.images),
+        n_rules=len(page.lines) + len(page.rects),
+    )
+
+
+def _lines(words: list[dict], settings: PageSettings) -> list[Line]:
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= settings.line_tolerance_pt:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [_line(sorted(row, key=lambda w: w["x0"]), settings) for row in rows]
+
+
+def _line(words: list[dict], settings: PageSettings) -> Line:
+    cells: list[list[str]] = [[]]
+    for prev, word in zip([None, *words], words, strict=False):
+        if prev is not None and word["x0"] - prev["x1"] > settings.column_gap_pt:
+            cells.append([])
+        cells[-1].append(word["text"])
+    chars = [c for w in words for c in w["chars"] if not c["text"].isspace()]
+    bold = sum(1 for c in chars if BOLD_FONT.search(c.get("fontname") or ""))
+    sizes = Counter(round(float(c["size"]), 1) for c in chars)
+    texts = tuple(" ".join(c) for c in cells)
+    return Line(
+        text=" ".join(texts),
+        x0=float(words[0]["x0"]),
+        top=float(min(w["top"] for w in words)),
+        x1=float(max(w["x1"] for w in words)),
+        bottom=float(max(w["bottom"] for w in words)),
+        size=sizes.most_common(1)[0][0] if sizes else 10.0,
+        bold=bool(chars) and bold * 2 > len(chars),
+        cells=texts if len(texts) > 1 else (),
+    )
+
+
+def _in_margin(line: Line, page: Page, settings: PageSettings) -> bool:
+    band = page.height * settings.margin_band
+    return line.bottom < band or line.top > page.height - band
+
+
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def _strip_margins(pages: list[Page], settings: PageSettings) -> list[Page]:
+    """Drop page stamps and running headers/footers, keeping the printed page number."""
+    seen = Counter(
+        key
+        for page in pages
+        for key in {_margin_key(line.text) for line in page.lines if _in_margin(line, page, settings)}
+    )
+    repeated = {key for key, n in seen.items() if n >= settings.repeat_min_pages}
+    out = []
+    for page in pages:
+        body, margin, stamp = [], [], None
+        for line in page.lines:
+            in_margin = _in_margin(line, page, settings)
+            match = PAGE_STAMP.match(line.text.strip()) if in_margin else None
+            if match or (in_margin and _margin_key(line.text) in repeated):
+                margin.append(line.text)
+                worded = match or PAGE_STAMP_WORDED.search(line.text)
+                if worded and stamp is None:
+                    stamp = int(worded.group(1))
+            else:
+                body.append(line)
+        out.append(
+            Page(
+                number=page.number, lines=tuple(body), width=page.width, height=page.height,
+                stamp=stamp, margin_text=tuple(margin), n_chars=page.n_chars,
+                n_images=page.n_images, n_rules=page.n_rules,
+            )
+        )
+    return out

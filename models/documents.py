@@ -1,0 +1,27 @@
+"""`documents`: one row per PDF file and one per section found inside a pack."""
+
+from typing import ClassVar
+
+from models.base import Record
+from models.vocab import DocumentKind, DocumentStatus
+
+
+class DocumentRecord(Record):
+    dataset: ClassVar[str] = "documents"
+
+    document_id: str
+    parent_id: str = ""
+    source_url: str = ""
+    sha256: str
+    council: str = ""
+    body: str = ""
+    meeting_id: str = ""
+    kind: DocumentKind = DocumentKind.OTHER
+    title: str = ""
+    first_page: int | None = None
+    last_page: int | None = None
+    page_count: int | None = None
+    retrieved_at: str = ""
+    status: DocumentStatus = DocumentStatus.OK
+    error: str = ""
+    file_name: str = ""

@@ -1,0 +1,19 @@
+"""`meetings`: one row per meeting a document states facts about."""
+
+from typing import ClassVar
+
+from models.base import Record
+
+
+class MeetingRecord(Record):
+    dataset: ClassVar[str] = "meetings"
+
+    meeting_id: str
+    council: str = ""
+    body: str = ""
+    date: str = ""
+    start_time: str = ""
+    end_time: str = ""
+    venue: str = ""
+    source_document_id: str
+    page: int

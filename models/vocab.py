@@ -1,0 +1,50 @@
+"""Closed vocabularies of the published datasets (DATASETS.md), as StrEnums."""
+
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    AGENDA_PACK = "agenda_pack"
+    AGENDA = "agenda"
+    MINUTES = "minutes"
+    REPORT = "report"
+    APPENDIX = "appendix"
+    WORK_PLAN = "work_plan"
+    DECISION_NOTICE = "decision_notice"
+    OTHER = "other"
+
+
+class DocumentStatus(StrEnum):
+    OK = "ok"
+    NO_TEXT_LAYER = "no_text_layer"
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"
+    TOO_LARGE = "too_large"
+    FAILED = "failed"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    ALSO_PRESENT = "also_present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+
+class MembershipKind(StrEnum):
+    MEMBER = "member"
+    SUBSTITUTE = "substitute"
+
+
+class DecisionOutcome(StrEnum):
+    RESOLVED = "resolved"
+    NOTED = "noted"
+    APPROVED = "approved"
+    DEFERRED = "deferred"
+    REJECTED = "rejected"
+    OTHER = "other"
+
+
+class ActionType(StrEnum):
+    REQUEST = "request"
+    COMMITMENT = "commitment"
+    FOLLOW_UP = "follow_up"

@@ -1,0 +1,1 @@
+"""Where files live: the content-addressed raw PDF store and the published datasets."""
