@@ -81,6 +81,22 @@ def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
     return Extraction(document_id=doc.document_id, rows=rows)
 
 
+def extract_or_fail(doc: PdfDocument, source: SourceInfo) -> Extraction:
+    """`extract_document`, but a bug or an input we have never seen gives a `failed` row, not a crash."""
+    try:
+        return extract_document(doc, source)
+    # Any exception here is an extractor meeting an unforeseen layout: record it on the document
+    # (status `failed`, one-line error) so the other documents and the run go on.
+    # tests/test_document.py::test_extractor_crash_becomes_failed_row covers it.
+    except Exception as exc:
+        error = " ".join(f"extraction failed: {type(exc).__name__}: {exc}".split())[:300]
+        failed = PdfDocument(
+            path=doc.path, sha256=doc.sha256, status=DocumentStatus.FAILED, error=error,
+            title=doc.title, page_count=doc.page_count,
+        )
+        return extract_document(failed, source)
+
+
 def infer_council(pages: list[Page]) -> str:
     """The council most often named in the document ("Wiltshire Council", "Kent County Council")."""
     lines = [line.text for page in pages[:20] for line in page.lines]

@@ -1,0 +1,93 @@
+"""Unit tests for attendance, decisions and headings on short real passages."""
+
+from extractors.attendance import read_attendance
+from extractors.decisions import read_decisions
+from extractors.headings import bodies, numbered_headings
+from extractors.minutes import read_minutes
+from extractors.pages import Page
+from models.vocab import AttendanceStatus, DecisionOutcome
+from tests.conftest import placed
+
+SEED_LIKE = """
+Present:
+Cllr Steve Bucknell (Chairman), Cllr Kelvin Nash and Cllr Gordon King
+(Substitute)
+Also Present:
+Naji Darwish – Chief Executive and Monitoring Officer, OPCC
+**38 Apologies for Absence
+Apologies were received from:
+Cllr Dr Brian Mathew – substituted by Cllr Gordon King
+Louise Williams
+The Chairman noted that a member had been replaced on the Panel by the newly elected member.
+**39 Minutes and Matters Arising
+Cllr Kelvin Nash arrived at 10:39am.
+On the proposal of Cllr Steve Bucknell, seconded by Cllr Kelvin Nash, it was resolved to make the:
+**Decision
+To approve the minutes of the meeting held on 7 March 2024 as a true and correct record.
+"""
+
+
+def _attendance(text: str) -> dict[str, object]:
+    lines = placed(text)
+    heads = numbered_headings(lines)
+    return {a.person.name: a for a in read_attendance(lines, heads, bodies(lines, heads))}
+
+
+def test_present_also_present_and_apologies_with_substitution() -> None:
+    people = _attendance(SEED_LIKE)
+    assert people["Steve Bucknell"].status is AttendanceStatus.PRESENT
+    assert people["Steve Bucknell"].person.role == "Chairman"
+    assert people["Naji Darwish"].status is AttendanceStatus.ALSO_PRESENT
+    assert people["Naji Darwish"].person.role == "Chief Executive and Monitoring Officer, OPCC"
+    assert people["Brian Mathew"].status is AttendanceStatus.APOLOGIES
+    assert people["Louise Williams"].status is AttendanceStatus.APOLOGIES
+    assert people["Gordon King"].substitute_for == "Brian Mathew"
+    assert people["Kelvin Nash"].arrived_at == "10:39"
+    assert not any("Chairman noted" in name for name in people)
+
+
+def test_decision_under_heading_with_movers() -> None:
+    lines = placed(SEED_LIKE)
+    heads = numbered_headings(lines)
+    decisions = read_decisions(bodies(lines, heads)[1])
+    assert len(decisions) == 1
+    d = decisions[0]
+    assert d.text.startswith("To approve the minutes")
+    assert (d.proposer, d.seconder) == ("Cllr Steve Bucknell", "Cllr Kelvin Nash")
+    assert d.outcome is DecisionOutcome.APPROVED
+
+
+def test_kent_resolved_paragraph_and_bristol_vote() -> None:
+    kent = read_decisions(placed("RESOLVED that the minutes of the meeting on 9 January 2025 were a correct record"))
+    assert kent[0].text.startswith("RESOLVED that the minutes")
+    bristol = read_decisions(
+        placed(
+            "The recommendation was moved by Councillor Plowden and seconded by Councillor Bryher.\n"
+            "On being put to the vote the recommendation was LOST (4 members voting in favour, 5 against).\n"
+            "\n"
+        )
+    )
+    assert bristol == []
+
+
+def test_numbered_paragraphs_inside_items_are_not_headings() -> None:
+    lines = placed("**84. Apologies\n1. Mr R Gough, Leader of the Council provided an update\n**85. Declarations of Interest")
+    assert [h.number for h in numbered_headings(lines)] == ["84", "85"]
+
+
+def test_date_line_is_not_an_item() -> None:
+    lines = placed("**12 September 2024 at 5.00 pm\n**1 Welcome, Introductions and Safety Information")
+    assert [h.title for h in numbered_headings(lines)] == ["Welcome, Introductions and Safety Information"]
+
+
+def test_minutes_title_block() -> None:
+    text = (
+        "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions\n"
+        "House, County Hall, Maidstone on Thursday, 30 January 2025.\n"
+        "PRESENT: Mr R W Gough (Chairman), Mr N Baker\n"
+        "**84. Apologies\n"
+        "(Duration of meeting: 10.00 am - 12.15 pm)\n"
+    )
+    facts = read_minutes([Page(1, tuple(p.line for p in placed(text)))]).facts
+    assert (facts.body, facts.date, facts.start_time, facts.end_time) == ("Cabinet", "2025-01-30", "10:00", "12:15")
+    assert facts.venue == "Council Chamber, Sessions House, County Hall, Maidstone"

@@ -1,0 +1,74 @@
+"""Unit tests for the small readers of times, dates and people, from real document lines."""
+
+import pytest
+
+from extractors.names import parse_person, resolve, split_honorific, split_people
+from extractors.text import find_date, parse_time, slug
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Time: 1.30 pm", "13:30"),
+        ("Cllr Ross Henning arrived at 10:39am.", "10:39"),
+        ("12 September 2024 at 5.00 pm", "17:00"),
+        ("The meeting was called to order at 7:07 p.m.", "19:07"),
+        ("Thursday, 30th January, 2025, at 10.00 am", "10:00"),
+        ("no time here, 2024/25", ""),
+    ],
+)
+def test_parse_time(text: str, expected: str) -> None:
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date: Thursday 26 September 2024", "2024-09-26"),
+        ("MEETING HELD ON 27 JUNE 2024 AT THE OLD FIRE STATION", "2024-06-27"),
+        ("Thursday, 30th January, 2025, at 10.00 am", "2025-01-30"),
+        ("January 27, 2020, 7:00 p.m.", "2020-01-27"),
+    ],
+)
+def test_find_date(text: str, expected: str) -> None:
+    found = find_date(text)
+    assert found is not None and found.isoformat() == expected
+
+
+def test_slug_is_readable() -> None:
+    assert slug("Wiltshire Police and Crime Panel") == "wiltshire-police-and-crime-panel"
+
+
+def test_member_line_with_organisation_and_role() -> None:
+    person = parse_person("Cllr Junab Ali, Swindon Borough Council (Vice-Chairman)")
+    assert (person.honorific, person.name, person.organisation, person.role) == (
+        "Cllr", "Junab Ali", "Swindon Borough Council", "Vice-Chairman",
+    )
+
+
+def test_officer_with_post_nominals_and_dash_role() -> None:
+    person = parse_person("Philip Wilkinson, OBE, MPhil – Police and Crime Commissioner")
+    assert (person.name, person.role) == ("Philip Wilkinson", "Police and Crime Commissioner")
+
+
+def test_online_attendance_is_remote_not_a_role() -> None:
+    person = parse_person("Detective Superintendent Guy Elkins (Online)")
+    assert (person.honorific, person.name, person.remote, person.role) == (
+        "Detective Superintendent", "Guy Elkins", True, "",
+    )
+
+
+def test_kent_present_list_keeps_brackets_and_post_nominals() -> None:
+    text = "Mr R W Gough (Chairman), Mr N Baker, Mr R C Love, OBE, Mr D Murphy and Mr R J Thomas"
+    assert split_people(text) == ["Mr R W Gough (Chairman)", "Mr N Baker", "Mr R C Love, OBE", "Mr D Murphy", "Mr R J Thomas"]
+
+
+def test_honorifics_split_off_both_ends() -> None:
+    assert split_honorific("Cllr Dr Brian Mathew") == ("Cllr Dr", "Brian Mathew")
+    assert split_honorific("Cllr Sarah Gibson MP") == ("Cllr", "Sarah Gibson")
+
+
+def test_surname_resolves_to_the_one_attendee() -> None:
+    people = ["Ed Plowden", "Emma Edwards", "Graham Morris"]
+    assert resolve("Councillor Plowden", people) == "Ed Plowden"
+    assert resolve("Councillor Smith", people) == "Smith"
