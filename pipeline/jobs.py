@@ -2,15 +2,13 @@
 
 from dagster import AssetSelection, define_asset_job
 
-from pipeline.partitions import documents_partitions
-
 discover_job = define_asset_job(
-    "discover_documents", selection=AssetSelection.keys("source_inventory"),
+    "discover_documents", selection=AssetSelection.assets("source_inventory"),
     description="Find new PDFs at the source, store them and add their partitions.",
 )
 extract_job = define_asset_job(
-    "extract_documents", selection=AssetSelection.keys("raw_document", "document_extraction"),
-    partitions_def=documents_partitions, description="Read one PDF (one partition) into records.",
+    "extract_documents", selection=AssetSelection.assets("raw_document", "document_extraction"),
+    description="Read one PDF (one partition) into records.",
 )
 publish_job = define_asset_job(
     "publish_datasets", selection=AssetSelection.groups("datasets"),

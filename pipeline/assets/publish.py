@@ -1,6 +1,7 @@
 """Publish: every dataset of DATASETS.md from all documents, as CSV, Parquet and SQLite."""
 
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pandas as pd
@@ -25,10 +26,14 @@ PREVIEW_ROWS = 5
     ins={"document_extraction": AssetIn(metadata={"allow_missing_partitions": True})},
 )
 def datasets(
-    context: AssetExecutionContext, document_extraction: dict[str, Extraction], output: DatasetsResource
+    context: AssetExecutionContext, document_extraction: Any, output: DatasetsResource
 ) -> Iterator[Output[pd.DataFrame]]:
     """Combine every document's records and write the published files atomically."""
-    ordered = [document_extraction[key].rows for key in sorted(document_extraction)]
+    # The IO manager gives a dict of partitions, but the bare value when only one exists.
+    by_key = {document_extraction.document_id: document_extraction} if isinstance(
+        document_extraction, Extraction
+    ) else document_extraction
+    ordered = [by_key[key].rows for key in sorted(by_key)]
     frames = combine(ordered)
     paths = write_all(Path(output.out_dir), frames)
     context.log.info(f"wrote {len(frames)} datasets to {output.out_dir}")

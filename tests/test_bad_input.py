@@ -1,0 +1,110 @@
+"""Bad input becomes a `documents` row with a status and a one-line error; nothing is lost."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from extractors.document import SourceInfo, extract_document, extract_or_fail
+from extractors.pages import PageSettings, read_pdf
+from models.vocab import DocumentStatus
+from pipeline.cli import main
+from tests.conftest import DATA
+
+GOOD = DATA / "uk_kent_cabinet_2025-01-30_agenda_frontsheet.pdf"
+
+
+def _encrypted(tmp: Path) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(GOOD))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    path = tmp / "encrypted.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def _image_only(tmp: Path) -> Path:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_blank_page(width=595, height=842)
+    path = tmp / "scanned.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def _make(kind: str, tmp: Path) -> Path:
+    data = GOOD.read_bytes()
+    if kind == "truncated":
+        (tmp / "truncated.pdf").write_bytes(data[: len(data) // 3])
+        return tmp / "truncated.pdf"
+    if kind == "corrupt":
+        (tmp / "corrupt.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+        return tmp / "corrupt.pdf"
+    if kind == "not_pdf":
+        (tmp / "notes.pdf").write_text("<html><body>Document not found</body></html>")
+        return tmp / "notes.pdf"
+    if kind == "encrypted":
+        return _encrypted(tmp)
+    return _image_only(tmp)
+
+
+@pytest.mark.parametrize(
+    ("kind", "status"),
+    [
+        ("truncated", DocumentStatus.CORRUPT),
+        ("corrupt", DocumentStatus.CORRUPT),
+        ("not_pdf", DocumentStatus.CORRUPT),
+        ("encrypted", DocumentStatus.ENCRYPTED),
+        ("no_text", DocumentStatus.NO_TEXT_LAYER),
+    ],
+)
+def test_bad_file_gives_status_and_one_line_error(kind: str, status: DocumentStatus, tmp_path: Path) -> None:
+    path = _make(kind, tmp_path)
+    doc = read_pdf(path)
+    assert doc.status is status
+    assert doc.error and "\n" not in doc.error
+    rows = extract_document(doc, SourceInfo(file_name=path.name)).rows
+    assert [r.status for r in rows["documents"]] == [status.value]  # type: ignore[attr-defined]
+    assert set(rows) == {"documents"}
+
+
+def test_too_large_is_not_parsed(tmp_path: Path) -> None:
+    doc = read_pdf(GOOD, PageSettings(max_bytes=1000))
+    assert doc.status is DocumentStatus.TOO_LARGE and doc.pages == ()
+
+
+def test_extractor_crash_becomes_failed_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractors.document as document
+
+    def broken(*_: object) -> None:
+        raise ValueError("unexpected layout")
+
+    monkeypatch.setattr(document, "segment", broken)
+    rows = extract_or_fail(read_pdf(GOOD), SourceInfo(file_name=GOOD.name)).rows
+    assert rows["documents"][0].status == "failed"  # type: ignore[attr-defined]
+    assert "ValueError: unexpected layout" in rows["documents"][0].error  # type: ignore[attr-defined]
+
+
+def test_cli_run_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for kind in ("truncated", "encrypted", "no_text"):
+        _make(kind, folder)
+    (folder / "good.pdf").write_bytes(GOOD.read_bytes())
+    assert main(["extract", str(folder), "--out", str(tmp_path / "out")]) == 0
+    with (tmp_path / "out" / "csv" / "documents.csv").open(encoding="utf-8") as fh:
+        statuses = {row["file_name"]: row["status"] for row in csv.DictReader(fh)}
+    assert statuses == {"truncated.pdf": "corrupt", "encrypted.pdf": "encrypted", "scanned.pdf": "no_text_layer", "good.pdf": "ok"}
+    assert (folder / "truncated.pdf").exists()  # the raw file is kept
+    summary = capsys.readouterr().out
+    assert "truncated.pdf: 0 pages, corrupt (" in summary and "good.pdf: 2 pages, ok" in summary
+
+
+def test_cli_usage_error_for_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(tmp_path / "nowhere.pdf")])
+    assert exit_info.value.code == 2

@@ -1,0 +1,82 @@
+"""The Dagster definitions load, a partition materializes in process, the sensor is idempotent."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+from dagster import DagsterInstance, FilesystemIOManager, build_sensor_context, materialize
+
+from pipeline.assets.extract import document_extraction
+from pipeline.assets.ingest import raw_document
+from pipeline.assets.publish import datasets
+from pipeline.checks import all_checks
+from pipeline.definitions import defs
+from pipeline.partitions import DOCUMENTS
+from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreResource
+from pipeline.sensors import new_pdfs_sensor
+from tests.conftest import DATA
+
+MINUTES = DATA / "uk_kent_cabinet_2025-01-30_printed_minutes.pdf"
+
+
+def test_definitions_load() -> None:
+    repo = defs.get_repository_def()
+    keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
+    assert {"source_inventory", "raw_document", "document_extraction", "documents", "decisions"} <= keys
+    assert {"extract_documents", "discover_documents", "publish_datasets"} <= set(repo.job_names)
+    assert repo.get_schedule_def("nightly_discovery").execution_timezone == "Europe/London"
+    assert repo.get_sensor_def("new_pdfs_sensor") is not None
+
+
+def _resources(tmp: Path, inbox: Path) -> dict[str, object]:
+    return {
+        "source": LocalFolderSource(folder=str(inbox)),
+        "raw_store": RawStoreResource(root=str(tmp / "store")),
+        "output": DatasetsResource(out_dir=str(tmp / "out")),
+        "io_manager": FilesystemIOManager(base_dir=str(tmp / "io")),
+    }
+
+
+def test_sensor_adds_partition_and_skips_unchanged_files(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(MINUTES, inbox / MINUTES.name)
+    resources = _resources(tmp_path, inbox)
+    with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
+        context = build_sensor_context(instance=instance, resources=resources)
+        result = new_pdfs_sensor(context)
+        key = result.dynamic_partitions_requests[0].partition_keys[0]
+        assert [r.partition_key for r in result.run_requests] == [key]
+        assert result.run_requests[0].run_key.startswith(f"{key}:{key}")
+        instance.add_dynamic_partitions(DOCUMENTS, [key])
+        again = new_pdfs_sensor(build_sensor_context(instance=instance, resources=resources))
+        assert again.dynamic_partitions_requests == []
+        assert again.run_requests[0].run_key == result.run_requests[0].run_key
+
+
+def test_materialize_one_partition_and_publish(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    resources = _resources(tmp_path, inbox)
+    entry = resources["raw_store"].store().add(MINUTES)  # type: ignore[attr-defined]
+    with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
+        instance.add_dynamic_partitions(DOCUMENTS, [entry.document_id])
+        extracted = materialize(
+            [raw_document, document_extraction], partition_key=entry.document_id, instance=instance,
+            resources=resources,
+        )
+        assert extracted.success
+        assert extracted.output_for_node("document_extraction").count("decisions") > 0
+        published = materialize(
+            [raw_document, document_extraction, datasets, *all_checks], instance=instance, resources=resources,
+            selection=[k.to_user_string() for k in datasets.keys],
+        )
+        assert published.success
+        checks = {e.check_name: e.passed for e in published.get_asset_check_evaluations()}
+        assert checks["minute_numbering_unique"] and checks["decisions_has_provenance"]
+    meetings = pd.read_csv(tmp_path / "out" / "csv" / "meetings.csv")
+    assert list(meetings["meeting_id"]) == ["kent-county-council-cabinet/2025-01-30"]
+    assert (tmp_path / "out" / "parquet" / "attendance.parquet").exists()
+    assert (tmp_path / "out" / "council.sqlite").exists()
