@@ -9,7 +9,7 @@ from pipeline.checks import all_checks
 from pipeline.jobs import discover_job, extract_job, publish_job
 from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreResource
 from pipeline.schedules import nightly_discovery
-from pipeline.sensors import new_pdfs_sensor
+from pipeline.sensors import new_pdfs_sensor, publish_sensor
 
 ASSETS = [source_inventory, raw_document, document_extraction, datasets]
 RESOURCES = {
@@ -23,6 +23,6 @@ defs = Definitions(
     asset_checks=all_checks,
     jobs=[discover_job, extract_job, publish_job],
     schedules=[nightly_discovery],
-    sensors=[new_pdfs_sensor],
+    sensors=[new_pdfs_sensor, publish_sensor],
     resources=RESOURCES,
 )

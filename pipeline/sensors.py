@@ -1,6 +1,14 @@
 """A sensor that turns new or changed PDFs in `raw_pdfs/` into partitions and runs."""
 
-from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SensorResult, sensor
+from dagster import (
+    AssetSelection,
+    AutomationConditionSensorDefinition,
+    DefaultSensorStatus,
+    RunRequest,
+    SensorEvaluationContext,
+    SensorResult,
+    sensor,
+)
 
 from pipeline.jobs import extract_job
 from pipeline.partitions import DOCUMENTS, documents_partitions
@@ -29,3 +37,12 @@ def new_pdfs_sensor(
         ],
         dynamic_partitions_requests=[documents_partitions.build_add_request(new)] if new else [],
     )
+
+
+# The dataset assets carry eager automation conditions; this sensor (on by default) evaluates
+# them, so the published files are rewritten once newly extracted documents land.
+publish_sensor = AutomationConditionSensorDefinition(
+    "publish_when_extracted",
+    target=AssetSelection.groups("datasets"),
+    default_status=DefaultSensorStatus.RUNNING,
+)
