@@ -191,11 +191,10 @@ def _dedupe(people: list[Attendee]) -> list[Attendee]:
 def _substitutions(people: list[Attendee], text: str) -> list[Attendee]:
     pairs = [(m.group("sub"), m.group("absent")) for m in SUBSTITUTED_BY.finditer(text)]
     pairs += [(m.group("sub"), m.group("absent") or "") for m in SUBSTITUTE_FOR.finditer(text)]
-    for note in (a.person.note for a in people if a.status is AttendanceStatus.APOLOGIES):
-        found = re.search(rf"substituted\s+by\s+({NAME})", note)
-        if found:
-            absent = next(a.person.name for a in people if a.person.note == note)
-            pairs.append((found.group(1), absent))
+    for a in people:
+        found = re.search(rf"substituted\s+by\s+({NAME})", a.person.note)
+        if a.status is AttendanceStatus.APOLOGIES and found:
+            pairs.append((found.group(1), a.person.name))
     out = []
     for a in people:
         for sub, absent in pairs:

@@ -15,7 +15,7 @@ from extractors.agenda import AgendaSheet, MeetingFacts, read_agenda
 from extractors.minutes import Minutes, read_minutes
 from extractors.names import resolve
 from extractors.pages import Page, PdfDocument
-from extractors.segment import Section, classify, segment, title_of
+from extractors.segment import Section, classify, segment, stamp_map, title_of
 from extractors.text import slug, smart_title
 from models import (
     AgendaItemRecord,
@@ -142,6 +142,7 @@ class _Reader:
         self.sections = sections
         self.rows: dict[str, list[Record]] = {}
         self.meetings: dict[int, _Meeting] = {}
+        self.stamps = stamp_map(pages)
 
     def add(self, record: Record) -> None:
         self.rows.setdefault(record.dataset, []).append(record)
@@ -189,8 +190,7 @@ class _Reader:
     def _section_holding(self, cited: int | None) -> str:
         if cited is None:
             return ""
-        stamps = {p.stamp: p.number for p in self.pages if p.stamp is not None}
-        physical = stamps.get(cited, cited)
+        physical = self.stamps.get(cited, cited)
         found = [s for s in self.sections if s.first_page <= physical <= s.last_page]
         return f"{self.document_id}-s{found[0].index}" if found else ""
 

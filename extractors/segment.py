@@ -63,9 +63,14 @@ def title_of(lines: tuple[Line, ...] | list[Line]) -> str:
     return next(line.text for line in head if line.size == biggest).strip("* ")
 
 
+def stamp_map(pages: list[Page]) -> dict[int, int]:
+    """Printed "Page N" stamp -> physical page number, for the pages that carry a stamp."""
+    return {page.stamp: page.number for page in pages if page.stamp is not None}
+
+
 def citations(pages: list[Page]) -> list[tuple[int, int]]:
     """The physical page ranges that the agenda cites, in order; empty if this is no pack."""
-    physical = {page.stamp: page.number for page in pages if page.stamp is not None}
+    physical = stamp_map(pages)
     found: list[tuple[int, int]] = []
     for page in pages:
         if found and page.number >= min(first for first, _ in found):
