@@ -12,20 +12,25 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from extractors.agenda import AgendaSheet, MeetingFacts, read_agenda
+from extractors.kpis import read_document_kpis
 from extractors.minutes import Minutes, read_minutes
 from extractors.names import resolve
 from extractors.pages import Page, PdfDocument
 from extractors.segment import Section, classify, segment, stamp_map, title_of
+from extractors.tables import Table, read_tables
 from extractors.text import slug, smart_title
 from models import (
     AgendaItemRecord,
     AttendanceRecord,
     DecisionRecord,
     DocumentRecord,
+    KpiRecord,
     MeetingRecord,
     MembershipRecord,
     MinuteItemRecord,
     Record,
+    TableCellRecord,
+    TableRecord,
 )
 from models.vocab import AttendanceStatus, DocumentKind, DocumentStatus
 
@@ -79,6 +84,64 @@ def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
     rows = reader.rows
     rows["documents"] = [file_row, *children]
     return Extraction(document_id=doc.document_id, rows=rows)
+
+
+@dataclass(frozen=True)
+class DocumentTables:
+    """The tables of one PDF, with their ids (`<document_id>-p<page>-t<n>`)."""
+
+    document_id: str
+    tables: tuple[Table, ...] = ()
+
+    @property
+    def ids(self) -> list[str]:
+        seen: Counter[int] = Counter()
+        ids = []
+        for table in self.tables:
+            seen[table.page] += 1
+            ids.append(f"{self.document_id}-p{table.page}-t{seen[table.page]}")
+        return ids
+
+    @property
+    def rows(self) -> dict[str, list[Record]]:
+        """`tables` and `table_cells` records."""
+        tables: list[Record] = []
+        cells: list[Record] = []
+        for table_id, t in zip(self.ids, self.tables, strict=True):
+            tables.append(
+                TableRecord(
+                    table_id=table_id, source_document_id=self.document_id, page=t.page, title=t.title,
+                    n_rows=t.n_rows, n_cols=t.n_cols, method=t.method,
+                    x0=round(t.x0, 1), top=round(t.top, 1), x1=round(t.x1, 1), bottom=round(t.bottom, 1),
+                )
+            )
+            cells += [
+                TableCellRecord(table_id=table_id, row=i, col=j, text=text)
+                for i, row in enumerate(t.rows)
+                for j, text in enumerate(row)
+            ]
+        return {"tables": tables, "table_cells": cells}
+
+
+def extract_tables(doc: PdfDocument) -> DocumentTables:
+    """Every table of a readable PDF; none for one that could not be read."""
+    if doc.status is not DocumentStatus.OK:
+        return DocumentTables(doc.document_id)
+    return DocumentTables(doc.document_id, tuple(read_tables(list(doc.pages))))
+
+
+def extract_kpis(tables: DocumentTables) -> Extraction:
+    """The `kpis` rows of a PDF's performance tables."""
+    rows: list[Record] = [
+        KpiRecord(
+            source_document_id=tables.document_id, page=k.page, table_id=table_id, section=k.section,
+            measure=k.measure, period=k.period, value_raw=k.value_raw, value=k.value, unit=k.unit,
+            direction=k.direction,
+        )
+        for table_id, kpis in zip(tables.ids, read_document_kpis(list(tables.tables)), strict=True)
+        for k in kpis
+    ]
+    return Extraction(document_id=tables.document_id, rows={"kpis": rows})
 
 
 def extract_or_fail(doc: PdfDocument, source: SourceInfo) -> Extraction:

@@ -15,13 +15,9 @@ from rapidfuzz import fuzz
 from extractors.text import clean
 
 # Titles printed before a name. Police ranks appear in Police and Crime Panel minutes.
-HONORIFIC_WORDS = (
-    "cllr cllrs councillor councillors mr mrs ms miss mx dr prof professor sir dame lord lady rev revd "
-    "reverend the rt hon right honourable baroness baron detective superintendent chief inspector "
-    "constable sergeant assistant deputy commander pc ds dc dci dsi acc dcc"
-).split()
+HONORIFIC_WORDS = ["cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "revd", "reverend", "the", "rt", "hon", "right", "honourable", "baroness", "baron", "detective", "superintendent", "chief", "inspector", "constable", "sergeant", "assistant", "deputy", "commander", "pc", "ds", "dc", "dci", "dsi", "acc", "dcc"]
 # Ranks only count as honorifics in front of a name, never as the whole entry.
-POST_NOMINALS = set("obe mbe cbe kbe dbe bem qpm mp mphil phd msc ba bsc ma jp dl kc qc frs mba llb".split())
+POST_NOMINALS = set(["obe", "mbe", "cbe", "kbe", "dbe", "bem", "qpm", "mp", "mphil", "phd", "msc", "ba", "bsc", "ma", "jp", "dl", "kc", "qc", "frs", "mba", "llb"])
 ORGANISATION = re.compile(
     r"\b(council|authority|police|constabulary|service|trust|board|partnership|office|opcc|nhs|"
     r"university|college|association|ltd|limited|group|commission|fund)\b",

@@ -47,6 +47,12 @@ class PageSettings(BaseModel):
     # seen is ~25 MB and ~700 pages.
     max_bytes: int = Field(200 * 1024 * 1024, gt=0)
     max_pages: int = Field(2000, gt=0)
+    # Ruled-table search (pdfplumber's lines strategy) runs only on pages with at least this many
+    # horizontal and vertical rules: a boxed grid of two rows and two columns has three of each.
+    min_table_rules: int = Field(3, ge=2)
+    # A vertical rule splits a line into cells when it spans at least this share of the words'
+    # height: the Kent revenue plan prints "1,315,610.6 Revised Base" with a rule, not a gap.
+    rule_cover: float = Field(0.8, gt=0, le=1)
 
 
 @dataclass(frozen=True)
@@ -61,11 +67,38 @@ class Line:
     size: float = 10.0
     bold: bool = False
     cells: tuple[str, ...] = ()
+    # The (x0, x1) of each cell, or of the whole line when it has one cell.
+    spans: tuple[tuple[float, float], ...] = ()
 
     @property
     def parts(self) -> tuple[str, ...]:
         """The line's text split at wide gaps (columns), or the whole text."""
         return self.cells or (self.text,)
+
+    @property
+    def boxes(self) -> tuple[tuple[str, float, float], ...]:
+        """Each cell's text with its horizontal extent."""
+        return tuple(zip(self.parts, (s[0] for s in self.spans), (s[1] for s in self.spans), strict=False)) or (
+            (self.text, self.x0, self.x1),
+        )
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table as the PDF draws it: cell texts (printed lines joined by newlines) and boxes.
+
+    `cols` holds the left edge of each column, so a table continued on the next page can be
+    recognised by its column layout.
+    """
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    # None marks the continuation of a merged cell; "" an empty cell.
+    rows: tuple[tuple[str | None, ...], ...]
+    cols: tuple[float, ...] = ()
+    method: str = "pdfplumber"
 
 
 @dataclass(frozen=True)
@@ -81,6 +114,7 @@ class Page:
     n_chars: int = 0
     n_images: int = 0
     n_rules: int = 0
+    grids: tuple[Grid, ...] = ()
 
     @property
     def text(self) -> str:
@@ -187,33 +221,68 @@ def _read(path: Path, sha: str, settings: PageSettings) -> PdfDocument:
 
 def _raw_page(page: pdfplumber.page.Page, number: int, settings: PageSettings) -> Page:
     words = page.extract_words(extra_attrs=["size"], return_chars=True, use_text_flow=False)
+    edges = page.edges
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    ruled = min(len(verticals), len(edges) - len(verticals)) >= settings.min_table_rules
     return Page(
         number=number,
-        lines=tuple(_lines(words, settings)),
+        lines=tuple(_lines(words, verticals, settings)),
         width=float(page.width),
         height=float(page.height),
         n_chars=len(page.chars),
         n_images=len(page.images),
         n_rules=len(page.lines) + len(page.rects),
+        grids=tuple(_grids(page)) if ruled else (),
     )
 
 
-def _lines(words: list[dict], settings: PageSettings) -> list[Line]:
+def _grids(page: pdfplumber.page.Page) -> list[Grid]:
+    """Ruled tables through pdfplumber's lines strategy, as the PDF draws them."""
+    grids = []
+    for table in page.find_tables():
+        rows = tuple(tuple(row) for row in table.extract())
+        if not rows:
+            continue
+        width = max(len(r) for r in rows)
+        cols = tuple(
+            min((row.cells[j][0] for row in table.rows if j < len(row.cells) and row.cells[j]), default=0.0)
+            for j in range(width)
+        )
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=tuple(map(float, cols))))
+    return grids
+
+
+def _lines(words: list[dict], verticals: list[dict], settings: PageSettings) -> list[Line]:
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         if rows and abs(word["top"] - rows[-1][0]["top"]) <= settings.line_tolerance_pt:
             rows[-1].append(word)
         else:
             rows.append([word])
-    return [_line(sorted(row, key=lambda w: w["x0"]), settings) for row in rows]
+    return [_line(sorted(row, key=lambda w: w["x0"]), verticals, settings) for row in rows]
 
 
-def _line(words: list[dict], settings: PageSettings) -> Line:
+def _ruled_between(left: dict, right: dict, verticals: list[dict], settings: PageSettings) -> bool:
+    top, bottom = min(left["top"], right["top"]), max(left["bottom"], right["bottom"])
+    need = (bottom - top) * settings.rule_cover
+    return any(
+        left["x1"] - 1 <= e["x0"] <= right["x0"] + 1 and min(bottom, e["bottom"]) - max(top, e["top"]) >= need
+        for e in verticals
+    )
+
+
+def _line(words: list[dict], verticals: list[dict], settings: PageSettings) -> Line:
     cells: list[list[str]] = [[]]
+    spans: list[list[float]] = [[float(words[0]["x0"]), float(words[0]["x1"])]]
     for prev, word in zip([None, *words], words, strict=False):
-        if prev is not None and word["x0"] - prev["x1"] > settings.column_gap_pt:
+        if prev is not None and (
+            word["x0"] - prev["x1"] > settings.column_gap_pt or _ruled_between(prev, word, verticals, settings)
+        ):
             cells.append([])
+            spans.append([float(word["x0"]), float(word["x1"])])
         cells[-1].append(word["text"])
+        spans[-1][1] = float(word["x1"])
     chars = [c for w in words for c in w["chars"] if not c["text"].isspace()]
     bold = sum(1 for c in chars if BOLD_FONT.search(c.get("fontname") or ""))
     sizes = Counter(round(float(c["size"]), 1) for c in chars)
@@ -227,6 +296,7 @@ def _line(words: list[dict], settings: PageSettings) -> Line:
         size=sizes.most_common(1)[0][0] if sizes else 10.0,
         bold=bool(chars) and bold * 2 > len(chars),
         cells=texts if len(texts) > 1 else (),
+        spans=tuple((a, b) for a, b in spans) if len(texts) > 1 else (),
     )
 
 
@@ -264,7 +334,7 @@ def _strip_margins(pages: list[Page], settings: PageSettings) -> list[Page]:
             Page(
                 number=page.number, lines=tuple(body), width=page.width, height=page.height,
                 stamp=stamp, margin_text=tuple(margin), n_chars=page.n_chars,
-                n_images=page.n_images, n_rules=page.n_rules,
+                n_images=page.n_images, n_rules=page.n_rules, grids=page.grids,
             )
         )
     return out

@@ -48,3 +48,20 @@ class ActionType(StrEnum):
     REQUEST = "request"
     COMMITMENT = "commitment"
     FOLLOW_UP = "follow_up"
+
+
+class Unit(StrEnum):
+    PERCENT = "percent"
+    PERCENTAGE_POINTS = "percentage_points"
+    SECONDS = "seconds"
+    COUNT = "count"
+    DAYS = "days"
+    CURRENCY_GBP = "currency_gbp"
+    TEXT = "text"
+
+
+class Direction(StrEnum):
+    UP = "up"
+    DOWN = "down"
+    FLAT = "flat"
+    NONE = ""

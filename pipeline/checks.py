@@ -1,9 +1,16 @@
 """Asset checks: domain invariants of the published datasets, one property each."""
 
+import re
+
 import pandas as pd
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetIn, asset_check
 
+from extractors.kpis import parse_value
 from models import DATASETS
+from models.vocab import Unit
+
+# A performance table whose figures parse less often than this is probably misread.
+MIN_NUMERIC_SHARE = 0.95
 
 SAMPLE = 10
 
@@ -60,6 +67,67 @@ def documents_readable(documents: pd.DataFrame) -> AssetCheckResult:
     )
 
 
+@asset_check(asset="kpis", description="The figures of every KPI table parse to numbers.")
+def kpi_values_parse(kpis: pd.DataFrame) -> AssetCheckResult:
+    """Per table, the share of figure-like cells (those holding a digit) that were read as numbers."""
+    if kpis.empty:
+        return AssetCheckResult(passed=True, metadata={"tables": 0})
+    figures = kpis[kpis["value_raw"].astype(str).str.contains(r"\d", regex=True)]
+    share = figures.groupby("table_id")["value"].apply(lambda v: float(v.notna().mean()))
+    low = share[share < MIN_NUMERIC_SHARE].sort_values()
+    text = kpis[kpis["unit"] == Unit.TEXT]
+    return AssetCheckResult(
+        passed=low.empty,
+        metadata={
+            "tables": int(kpis["table_id"].nunique()),
+            "numeric_share_of_figures": round(float(figures["value"].notna().mean()), 4) if len(figures) else 1.0,
+            "numeric_share_of_all_values": round(float(kpis["value"].notna().mean()), 4),
+            "text_values": len(text),
+            "tables_below_threshold": "; ".join(f"{t}: {v:.2f}" for t, v in low.head(SAMPLE).items()),
+        },
+    )
+
+
+TOTAL_LABEL = r"^\s*(grand\s+)?totals?\b|^\s*net\s+total\b"
+
+
+@asset_check(
+    asset="table_cells",
+    description="Where a table has a totals row, each of its figures equals the sum of the rows it totals.",
+)
+def totals_add_up(table_cells: pd.DataFrame) -> AssetCheckResult:
+    """Report totals rows whose figures are not the sums of the rows they close (or open)."""
+    mismatches, checked = [], 0
+    for table_id, cells in table_cells.groupby("table_id"):
+        grid = cells.pivot_table(index="row", columns="col", values="text", aggfunc="first").fillna("")
+        values = [[parse_value(str(v)).value for v in row[1:]] for row in grid.itertuples(index=False)]
+        labels = [str(v) for v in grid[grid.columns[0]]]
+        totals = [i for i, label in enumerate(labels) if re.search(TOTAL_LABEL, label, re.I)]
+        for i in totals:
+            block = _block(values, totals, range(i - 1, 0, -1)) or _block(values, totals, range(i + 1, len(values)))
+            for j, total in enumerate(values[i]):
+                figures = [values[k][j] for k in block if values[k][j] is not None]
+                if total is None or len(figures) < 2:
+                    continue
+                checked += 1
+                if abs(sum(figures) - total) > max(0.05 * len(figures), 1e-6 * abs(total), 0.5):
+                    mismatches.append(f"{table_id} row {i} col {j + 1}: {sum(figures):g} vs {total:g}")
+    return AssetCheckResult(
+        passed=not mismatches, severity=AssetCheckSeverity.WARN,
+        metadata={"totals_checked": checked, "mismatches": len(mismatches), "sample": "; ".join(mismatches[:SAMPLE])},
+    )
+
+
+def _block(values: list[list[float | None]], totals: list[int], rows: range) -> list[int]:
+    """The rows a total covers: figures-bearing rows next to it, up to a heading row or another total."""
+    block = []
+    for k in rows:
+        if k in totals or all(v is None for v in values[k]):
+            break
+        block.append(k)
+    return block if len(block) >= 2 else []
+
+
 def _provenance_check(dataset: str):  # type: ignore[no-untyped-def]
     @asset_check(
         asset=dataset, name=f"{dataset}_has_provenance",
@@ -76,4 +144,7 @@ PROVENANCE_DATASETS = [
     name for name, model in DATASETS.items() if {"source_document_id", "page"} <= set(model.model_fields)
 ]
 provenance_checks = [_provenance_check(name) for name in PROVENANCE_DATASETS]
-all_checks = [agenda_numbering_unique, minute_numbering_unique, movers_attended, documents_readable, *provenance_checks]
+all_checks = [
+    agenda_numbering_unique, minute_numbering_unique, movers_attended, documents_readable, kpi_values_parse,
+    totals_add_up, *provenance_checks,
+]

@@ -12,7 +12,7 @@ from pathlib import Path
 from dagster import DagsterInstance, FilesystemIOManager, materialize
 
 from extractors.document import Extraction
-from pipeline.assets.extract import document_extraction
+from pipeline.assets.extract import document_extraction, document_kpis, document_pages, document_tables
 from pipeline.assets.ingest import raw_document
 from pipeline.assets.publish import datasets
 from pipeline.checks import all_checks
@@ -21,7 +21,8 @@ from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreReso
 from store.raw import RawStore
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
-SUMMARY_DATASETS = ("meetings", "agenda_items", "minute_items", "attendance", "decisions", "memberships")
+SUMMARY_DATASETS = ("meetings", "agenda_items", "minute_items", "attendance", "decisions", "memberships", "tables", "kpis")
+PER_DOCUMENT = [raw_document, document_pages, document_extraction, document_tables, document_kpis]
 
 
 def collect(paths: list[str]) -> list[Path]:
@@ -53,13 +54,12 @@ def extract(files: list[Path], out_dir: Path) -> list[Extraction]:
         instance.add_dynamic_partitions(DOCUMENTS, keys)
         extractions = []
         for key in keys:
-            result = materialize(
-                [raw_document, document_extraction], partition_key=key, instance=instance,
-                resources=resources, run_config=QUIET,
-            )
-            extractions.append(result.output_for_node("document_extraction"))
+            result = materialize(PER_DOCUMENT, partition_key=key, instance=instance, resources=resources, run_config=QUIET)
+            rows = dict(result.output_for_node("document_extraction").rows)
+            rows |= result.output_for_node("document_tables").rows | result.output_for_node("document_kpis").rows
+            extractions.append(Extraction(document_id=key, rows=rows))
         materialize(
-            [raw_document, document_extraction, datasets, *all_checks], instance=instance, resources=resources,
+            [*PER_DOCUMENT, datasets, *all_checks], instance=instance, resources=resources,
             selection=[k.to_user_string() for k in datasets.keys], run_config=QUIET, raise_on_error=True,
         )
         return extractions

@@ -2,7 +2,7 @@
 
 from dagster import Definitions
 
-from pipeline.assets.extract import document_extraction
+from pipeline.assets.extract import document_extraction, document_kpis, document_pages, document_tables
 from pipeline.assets.ingest import raw_document, source_inventory
 from pipeline.assets.publish import datasets
 from pipeline.checks import all_checks
@@ -11,7 +11,9 @@ from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreReso
 from pipeline.schedules import nightly_discovery
 from pipeline.sensors import new_pdfs_sensor, publish_sensor
 
-ASSETS = [source_inventory, raw_document, document_extraction, datasets]
+ASSETS = [
+    source_inventory, raw_document, document_pages, document_extraction, document_tables, document_kpis, datasets,
+]
 RESOURCES = {
     "source": LocalFolderSource(),
     "raw_store": RawStoreResource(),

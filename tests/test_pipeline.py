@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 from dagster import DagsterInstance, FilesystemIOManager, build_sensor_context, materialize
 
-from pipeline.assets.extract import document_extraction
+from pipeline.assets.extract import document_extraction, document_kpis, document_pages, document_tables
 from pipeline.assets.ingest import raw_document
 from pipeline.assets.publish import datasets
 from pipeline.checks import all_checks
@@ -64,13 +64,15 @@ def test_materialize_one_partition_and_publish(tmp_path: Path) -> None:
     with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
         instance.add_dynamic_partitions(DOCUMENTS, [entry.document_id])
         extracted = materialize(
-            [raw_document, document_extraction], partition_key=entry.document_id, instance=instance,
+            [raw_document, document_pages, document_extraction, document_tables, document_kpis],
+            partition_key=entry.document_id, instance=instance,
             resources=resources,
         )
         assert extracted.success
         assert extracted.output_for_node("document_extraction").count("decisions") > 0
         published = materialize(
-            [raw_document, document_extraction, datasets, *all_checks], instance=instance, resources=resources,
+            [raw_document, document_pages, document_extraction, document_tables, document_kpis, datasets, *all_checks],
+            instance=instance, resources=resources,
             selection=[k.to_user_string() for k in datasets.keys],
         )
         assert published.success

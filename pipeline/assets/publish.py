@@ -1,18 +1,18 @@
 """Publish: every dataset of DATASETS.md from all documents, as CSV, Parquet and SQLite."""
 
 from collections.abc import Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from dagster import AssetExecutionContext, AssetIn, AssetOut, AutomationCondition, MetadataValue, Output, multi_asset
 
-from extractors.document import Extraction
-from models import DATASETS
+from models import DATASETS, Record
 from pipeline.resources import DatasetsResource
 from store.datasets import combine, write_all
+from store.preview import markdown_preview
 
-PREVIEW_ROWS = 5
+PER_DOCUMENT = ("document_extraction", "document_tables", "document_kpis")
 
 
 @multi_asset(
@@ -23,18 +23,22 @@ PREVIEW_ROWS = 5
         )
         for name, model in DATASETS.items()
     },
-    ins={"document_extraction": AssetIn(metadata={"allow_missing_partitions": True})},
+    ins={name: AssetIn(metadata={"allow_missing_partitions": True}) for name in PER_DOCUMENT},
 )
 def datasets(
-    context: AssetExecutionContext, document_extraction: Any, output: DatasetsResource
+    context: AssetExecutionContext,
+    document_extraction: Any,
+    document_tables: Any,
+    document_kpis: Any,
+    output: DatasetsResource,
 ) -> Iterator[Output[pd.DataFrame]]:
-    """Combine every document's records and write the published files atomically."""
-    # The IO manager gives a dict of partitions, but the bare value when only one exists.
-    by_key = {document_extraction.document_id: document_extraction} if isinstance(
-        document_extraction, Extraction
-    ) else document_extraction
-    ordered = [by_key[key].rows for key in sorted(by_key)]
-    frames = combine(ordered)
+    """Combine every document's records, tables and KPIs and write the published files atomically."""
+    merged: dict[str, dict[str, list[Record]]] = {}
+    for parts in (document_extraction, document_tables, document_kpis):
+        for key, part in by_document(parts).items():
+            for name, rows in part.rows.items():
+                merged.setdefault(key, {}).setdefault(name, []).extend(rows)
+    frames = combine(merged[key] for key in sorted(merged))
     paths = write_all(Path(output.out_dir), frames)
     context.log.info(f"wrote {len(frames)} datasets to {output.out_dir}")
     for name, df in frames.items():
@@ -49,14 +53,8 @@ def datasets(
         )
 
 
-def markdown_preview(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 40) -> str:
-    """The first rows of a dataset as a Markdown table for the Dagster UI."""
-    cols = list(df.columns)
-
-    def cell(value: object) -> str:
-        text = "" if value is None or value is pd.NA else str(value)
-        return text.replace("|", "\\|").replace("\n", " ")[:width]
-
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.head(rows).itertuples(index=False)]
-    return "\n".join(lines)
+def by_document(loaded: Any) -> dict[str, Any]:
+    """Per-document outputs by document id: the IO manager gives a dict of partitions, or the bare value when only one exists."""
+    if hasattr(loaded, "document_id"):
+        return {loaded.document_id: loaded}
+    return {part.document_id: part for part in loaded.values()}

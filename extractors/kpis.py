@@ -1,0 +1,213 @@
+"""KPIs: every figure of a performance table as one typed value, in long format.
+
+A performance table has row labels (measures) in its first column and periods or
+categories across its header: "Jul-2024", "12 Months to Jul-2024", "2024/25 BUDGET £m".
+Each filled cell becomes a `Kpi` that keeps the text as printed (`value_raw`) and adds the
+number, its unit and the printed direction (an arrow, or the sign).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors.tables import Table
+from models.vocab import Direction, Unit
+
+UP, DOWN, FLAT = "▲△↑⬆⇧", "▼▽↓⬇⇩", "—►▶→↔⬌◄"
+ARROWS = re.compile(f"[{UP}{DOWN}{FLAT}]")
+NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)"
+SIGN = r"(?P<sign>[+-]?)"
+PATTERNS: list[tuple[re.Pattern[str], Unit]] = [
+    (re.compile(rf"^{SIGN}{NUM}\s*%\s*(?:points?|pts?|pp)$", re.I), Unit.PERCENTAGE_POINTS),
+    (re.compile(rf"^{SIGN}{NUM}\s*(?:percentage\s+points?|pp)$", re.I), Unit.PERCENTAGE_POINTS),
+    (re.compile(rf"^{SIGN}{NUM}\s*%$"), Unit.PERCENT),
+    (re.compile(rf"^{SIGN}{NUM}\s*days?$", re.I), Unit.DAYS),
+    (re.compile(rf"^{SIGN}£\s*{NUM}\s*(?P<scale>bn|m|k|million|billion)?$", re.I), Unit.CURRENCY_GBP),
+    (re.compile(rf"^{SIGN}{NUM}$"), Unit.COUNT),
+]
+# hh:mm:ss durations ("00:01:05", "-00:16:12"); a bare "10:30" is a clock time, not a KPI.
+DURATION = re.compile(r"^(?P<sign>[+-]?)(?P<h>\d{1,3}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)$")
+# "(1,234.5)": accounts print negatives in brackets.
+BRACKETED = re.compile(r"^\((?P<inner>[^()]+)\)$")
+# Police dashboards print counts as "n. 2,751" or "n.-35,701".
+N_PREFIX = re.compile(r"^n\.\s*", re.I)
+SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+# A money column: "£m", "£000s", "£'000", "£k", "£bn" or plain "£" in its header.
+MONEY_HEADER = re.compile(r"£\s*(?P<scale>m\b|bn\b|k\b|'?000s?|million|billion)?", re.I)
+HEADER_SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
+# A header cell names a period or a category: it has a letter or a year ("2024/25").
+HEADER_WORD = re.compile(r"[A-Za-z]|\b(19|20)\d\d\b")
+MEASURE_HEADER = re.compile(r"\b(measures?|indicators?|kpis?|metrics?|targets?)\b", re.I)
+# A column is a column of figures when this share of its filled body cells parses to numbers.
+NUMERIC_COLUMN_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A printed value read into a number, a unit and a direction."""
+
+    value_raw: str
+    value: float | None
+    unit: str
+    direction: str
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One figure of a performance table."""
+
+    page: int
+    section: str
+    measure: str
+    period: str
+    value_raw: str
+    value: float | None
+    unit: str
+    direction: str
+
+
+def parse_value(raw: str, header: str = "") -> Figure:
+    """Read a printed figure; text that is not a figure stays `text` with no value."""
+    printed = " ".join(raw.split())
+    arrow = next((ch for ch in printed if ARROWS.match(ch)), "")
+    work = N_PREFIX.sub("", ARROWS.sub("", printed)).strip()
+    negative = False
+    if bracketed := BRACKETED.match(work):
+        work, negative = bracketed["inner"].strip(), True
+    value, unit, sign = _number(work, header)
+    if value is None:
+        return Figure(printed, None, Unit.TEXT, Direction.NONE)
+    if negative:
+        value, sign = -value, "-"
+    return Figure(printed, value, unit, _direction(arrow, sign, value))
+
+
+def _number(work: str, header: str) -> tuple[float | None, Unit, str]:
+    if duration := DURATION.match(work):
+        seconds = int(duration["h"]) * 3600 + int(duration["m"]) * 60 + int(duration["s"])
+        return (-seconds if duration["sign"] == "-" else seconds), Unit.SECONDS, duration["sign"]
+    for pattern, unit in PATTERNS:
+        if match := pattern.match(work):
+            value = float(match["num"].replace(",", ""))
+            groups = match.groupdict()
+            if unit is Unit.CURRENCY_GBP and groups.get("scale"):
+                value *= SCALES[groups["scale"].lower()]
+            if unit is Unit.COUNT and (money := MONEY_HEADER.search(header)):
+                unit, value = Unit.CURRENCY_GBP, value * _header_scale(money["scale"])
+            return (-value if match["sign"] == "-" else value), unit, match["sign"]
+    return None, Unit.TEXT, ""
+
+
+def _header_scale(scale: str | None) -> float:
+    if not scale:
+        return 1.0
+    scale = scale.lower().strip("'")
+    return 1e3 if scale.startswith("000") else HEADER_SCALES.get(scale, 1.0)
+
+
+def _direction(arrow: str, sign: str, value: float) -> Direction:
+    if arrow:
+        return Direction.UP if arrow in UP else Direction.DOWN if arrow in DOWN else Direction.FLAT
+    if sign == "+" and value:
+        return Direction.UP
+    if sign == "-" and value:
+        return Direction.DOWN
+    return Direction.NONE
+
+
+def read_kpis(table: Table) -> list[Kpi]:
+    """One `Kpi` per filled cell of a performance table; [] for any other table."""
+    if not is_kpi_table(table):
+        return []
+    heads = _header_rows(table)
+    periods = _periods(table.rows[:heads])
+    row_pages = table.row_pages or (table.page,) * table.n_rows
+    out = []
+    for i in range(heads, table.n_rows):
+        row = table.rows[i]
+        measure = row[0]
+        if not measure:
+            continue
+        for j in range(1, len(row)):
+            if not row[j]:
+                continue
+            figure = parse_value(row[j], periods[j])
+            out.append(
+                Kpi(
+                    page=row_pages[i], section=table.title, measure=measure, period=periods[j],
+                    value_raw=figure.value_raw, value=figure.value, unit=figure.unit, direction=figure.direction,
+                )
+            )
+    return out
+
+
+def is_kpi_table(table: Table) -> bool:
+    """Row labels down the first column and, across, a header over a column of figures."""
+    if table.n_rows < 2 or table.n_cols < 2:
+        return False
+    heads = _header_rows(table)
+    body = table.rows[heads:]
+    labels = [r[0] for r in body if r[0]]
+    if not body or sum(1 for label in labels if parse_value(label).value is None) < 0.6 * len(body):
+        return False
+    if MEASURE_HEADER.search(table.rows[0][0]):
+        return True
+    periods = _periods(table.rows[:heads])
+    for j in range(1, table.n_cols):
+        cells = [r[j] for r in body if r[j]]
+        numeric = sum(1 for c in cells if parse_value(c, periods[j]).value is not None)
+        if HEADER_WORD.search(periods[j]) and numeric and numeric >= NUMERIC_COLUMN_SHARE * len(cells):
+            return True
+    return False
+
+
+def _header_rows(table: Table) -> int:
+    """Row 0, and the rows under it with no row label and no figures ("", "ACTUAL £m", "BUDGET £m")."""
+    n = 1
+    while n < table.n_rows - 1:
+        row = table.rows[n]
+        if row[0] or any(parse_value(c).value is not None for c in row[1:] if c):
+            break
+        n += 1
+    return n
+
+
+def _periods(head: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Each column's header text, upper rows first; a spanning upper cell covers the empty cells to its right."""
+    width = max(len(r) for r in head)
+    filled = []
+    for k, row in enumerate(head):
+        cells = list(row) + [""] * (width - len(row))
+        if k < len(head) - 1:
+            for j in range(2, width):
+                cells[j] = cells[j] or cells[j - 1]
+        filled.append(cells)
+    return [" ".join(r[j] for r in filled if r[j]) for j in range(width)]
+
+
+def read_document_kpis(tables: list[Table]) -> list[list[Kpi]]:
+    """The KPIs of each table of a document, in order.
+
+    A table printed straight under another with the same columns and no header of its own
+    ("Financed by" under "2023/24 | 2024/25") takes the periods of the one above; a table
+    without a heading takes the section of the table before it on the same or previous page.
+    """
+    out: list[list[Kpi]] = []
+    prev: Table | None = None
+    for table in tables:
+        if prev is not None and table.title == "" and table.page - prev.pages[-1] <= 1:
+            table = replace(table, title=prev.title)
+        if prev is not None and _headless(table) and prev.page == table.page and prev.n_cols == table.n_cols:
+            heads = _header_rows(prev)
+            table = replace(table, rows=prev.rows[:heads] + table.rows, row_pages=(table.page,) * heads + table.row_pages)
+            out.append(read_kpis(table))
+        else:
+            out.append(read_kpis(table))
+        prev = table
+    return out
+
+
+def _headless(table: Table) -> bool:
+    """Row 0 names only the row-label column: "Financed by", "", ""."""
+    return bool(table.rows) and not any(table.rows[0][1:])
