@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from statistics import median
 
 from extractors.tables import Table
 from models.vocab import Direction, Unit
@@ -39,6 +40,10 @@ HEADER_SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 # A header cell names a period or a category: it has a letter or a year ("2024/25").
 HEADER_WORD = re.compile(r"[A-Za-z]|\b(19|20)\d\d\b")
 MEASURE_HEADER = re.compile(r"\b(measures?|indicators?|kpis?|metrics?|targets?)\b", re.I)
+# Header cells are short ("ACTUAL £m", "Previous"); a longer cell is a row label.
+HEADER_MAX_CHARS = 25
+# A column whose cells run longer than this (median) is prose ("Risk Event"), not figures or ratings.
+PROSE_CELL_CHARS = 40
 # A column is a column of figures when this share of its filled body cells parses to numbers.
 NUMERIC_COLUMN_SHARE = 0.6
 
@@ -121,16 +126,18 @@ def read_kpis(table: Table) -> list[Kpi]:
     if not is_kpi_table(table):
         return []
     heads = _header_rows(table)
-    periods = _periods(table.rows[:heads])
+    label = _label_column(table, heads) or 0
+    periods = _periods(table.rows[:heads], label)
     row_pages = table.row_pages or (table.page,) * table.n_rows
+    prose = {j for j in range(table.n_cols) if _median_length(table.rows[heads:], j) > PROSE_CELL_CHARS}
     out = []
     for i in range(heads, table.n_rows):
         row = table.rows[i]
-        measure = row[0]
+        measure = row[label]
         if not measure:
             continue
-        for j in range(1, len(row)):
-            if not row[j]:
+        for j in range(len(row)):
+            if j == label or j in prose or not row[j]:
                 continue
             figure = parse_value(row[j], periods[j])
             out.append(
@@ -148,13 +155,15 @@ def is_kpi_table(table: Table) -> bool:
         return False
     heads = _header_rows(table)
     body = table.rows[heads:]
-    labels = [r[0] for r in body if r[0]]
-    if not body or sum(1 for label in labels if parse_value(label).value is None) < 0.6 * len(body):
+    label = _label_column(table, heads)
+    if not body or label is None:
         return False
-    if MEASURE_HEADER.search(table.rows[0][0]):
+    if MEASURE_HEADER.search(table.rows[0][label]):
         return True
-    periods = _periods(table.rows[:heads])
-    for j in range(1, table.n_cols):
+    periods = _periods(table.rows[:heads], label)
+    for j in range(table.n_cols):
+        if j == label:
+            continue
         cells = [r[j] for r in body if r[j]]
         numeric = sum(1 for c in cells if parse_value(c, periods[j]).value is not None)
         if HEADER_WORD.search(periods[j]) and numeric and numeric >= NUMERIC_COLUMN_SHARE * len(cells):
@@ -163,34 +172,62 @@ def is_kpi_table(table: Table) -> bool:
 
 
 def _header_rows(table: Table) -> int:
-    """Row 0, and the rows under it with no row label and no figures ("", "ACTUAL £m", "BUDGET £m")."""
+    """Row 0, and the rows under it of short words, no figures ("", "ACTUAL £m", "BUDGET £m")."""
     n = 1
     while n < table.n_rows - 1:
         row = table.rows[n]
-        if row[0] or any(parse_value(c).value is not None for c in row[1:] if c):
+        filled = [c for c in row if c]
+        if len(filled) == 1 or any(len(c) > HEADER_MAX_CHARS or parse_value(c).value is not None for c in filled):
             break
         n += 1
     return n
 
 
-def _periods(head: tuple[tuple[str, ...], ...]) -> list[str]:
-    """Each column's header text, upper rows first; a spanning upper cell covers the empty cells to its right."""
+def _periods(head: tuple[tuple[str, ...], ...], label: int = 0) -> list[str]:
+    """Each column's header text, upper rows first.
+
+    An upper header cell spans the columns under it: "2025-26" printed centred over "Core
+    External Total" or a merged "RAG rating" over "Latest Previous". An empty upper cell takes
+    the nearest filled one in its row (the left one on a tie).
+    """
     width = max(len(r) for r in head)
+    rows = [list(r) + [""] * (width - len(r)) for r in head]
     filled = []
-    for k, row in enumerate(head):
-        cells = list(row) + [""] * (width - len(row))
-        if k < len(head) - 1:
-            for j in range(2, width):
-                cells[j] = cells[j] or cells[j - 1]
+    for k, cells in enumerate(rows):
+        if k < len(rows) - 1:
+            source = [j for j in range(width) if cells[j] and j != label]
+            cells = [
+                c or (min(source, key=lambda s: (abs(s - j), s)) and cells[min(source, key=lambda s: (abs(s - j), s))])
+                if j != label and source and rows[-1][j] else c
+                for j, c in enumerate(cells)
+            ]
         filled.append(cells)
     return [" ".join(r[j] for r in filled if r[j]) for j in range(width)]
+
+
+def _median_length(body: tuple[tuple[str, ...], ...], j: int) -> float:
+    lengths = [len(r[j]) for r in body if r[j]]
+    return median(lengths) if lengths else 0.0
+
+
+def _label_column(table: Table, heads: int) -> int | None:
+    """The column of row labels: the first whose filled body cells are mostly words, not figures."""
+    body = table.rows[heads:]
+    for j in range(table.n_cols):
+        cells = [r[j] for r in body if r[j]]
+        if len(cells) * 2 < len(body):
+            continue
+        words = sum(1 for c in cells if parse_value(c).value is None)
+        if words >= 0.6 * len(cells):
+            return j
+    return None
 
 
 def read_document_kpis(tables: list[Table]) -> list[list[Kpi]]:
     """The KPIs of each table of a document, in order.
 
     A table printed straight under another with the same columns and no header of its own
-    ("Financed by" under "2023/24 | 2024/25") takes the periods of the one above; a table
+    ("Financed by" under "2023/24 | 2024/25") takes the header of the one above; a table
     without a heading takes the section of the table before it on the same or previous page.
     """
     out: list[list[Kpi]] = []
@@ -201,9 +238,7 @@ def read_document_kpis(tables: list[Table]) -> list[list[Kpi]]:
         if prev is not None and _headless(table) and prev.page == table.page and prev.n_cols == table.n_cols:
             heads = _header_rows(prev)
             table = replace(table, rows=prev.rows[:heads] + table.rows, row_pages=(table.page,) * heads + table.row_pages)
-            out.append(read_kpis(table))
-        else:
-            out.append(read_kpis(table))
+        out.append(read_kpis(table))
         prev = table
     return out
 

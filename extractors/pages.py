@@ -53,6 +53,9 @@ class PageSettings(BaseModel):
     # A vertical rule splits a line into cells when it spans at least this share of the words'
     # height: the Kent revenue plan prints "1,315,610.6 Revised Base" with a rule, not a gap.
     rule_cover: float = Field(0.8, gt=0, le=1)
+    # Two figures side by side are two cells when more than a wide space apart: the Kent
+    # revenue plan sets right-aligned columns "27,481.5   27,481.5" about 8pt apart.
+    figure_gap_pt: float = Field(4.5, gt=0)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class Line:
     cells: tuple[str, ...] = ()
     # The (x0, x1) of each cell, or of the whole line when it has one cell.
     spans: tuple[tuple[float, float], ...] = ()
+    # Each word with its (x0, x1), for column headers set closer than a cell gap.
+    words: tuple[tuple[str, float, float], ...] = ()
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -143,6 +148,7 @@ class PdfDocument:
 PAGE_STAMP = re.compile(r"^(?:page\s*\|?\s*)?(\d{1,4})(?:\s+of\s+\d+)?$", re.I)
 PAGE_STAMP_WORDED = re.compile(r"\bpage\s*\|?\s*(\d{1,4})(?:\s+of\s+\d+)?\b", re.I)
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+FIGURE = re.compile(r"^[-+(]?[£$€]?\d[\d,.:]*%?\)?$")
 
 
 def sha256_of(path: Path) -> str:
@@ -276,8 +282,11 @@ def _line(words: list[dict], verticals: list[dict], settings: PageSettings) -> L
     cells: list[list[str]] = [[]]
     spans: list[list[float]] = [[float(words[0]["x0"]), float(words[0]["x1"])]]
     for prev, word in zip([None, *words], words, strict=False):
+        gap = word["x0"] - prev["x1"] if prev is not None else 0.0
         if prev is not None and (
-            word["x0"] - prev["x1"] > settings.column_gap_pt or _ruled_between(prev, word, verticals, settings)
+            gap > settings.column_gap_pt
+            or (gap > settings.figure_gap_pt and FIGURE.match(prev["text"]) and FIGURE.match(word["text"]))
+            or _ruled_between(prev, word, verticals, settings)
         ):
             cells.append([])
             spans.append([float(word["x0"]), float(word["x1"])])
@@ -297,6 +306,7 @@ def _line(words: list[dict], verticals: list[dict], settings: PageSettings) -> L
         bold=bool(chars) and bold * 2 > len(chars),
         cells=texts if len(texts) > 1 else (),
         spans=tuple((a, b) for a, b in spans) if len(texts) > 1 else (),
+        words=tuple((w["text"], round(float(w["x0"]), 1), round(float(w["x1"]), 1)) for w in words),
     )
 
 

@@ -27,8 +27,10 @@ MIN_STREAM_ROWS = 3
 # Lines of one whitespace table sit at most this many line heights apart: the Kent revenue
 # plan leaves one empty line between its blocks (SPENDING, SAVINGS ...).
 STREAM_GAP_LINES = 2.6
-# Header lines (years, "Core External Total", "£000s") above the first row of figures.
+# Header lines (years, "Core External Total", "£000s") above the first row of figures, and
+# one-cell lines (a wrapped label, a note) that may sit between them and the figures.
 MAX_HEADER_LINES = 4
+MAX_HEADER_SKIP = 4
 # Cell boxes closer than this belong to one column interval.
 COLUMN_JOIN_PT = 2.0
 # A ruled frame holding this many lines with more cells than it has columns is not the grid.
@@ -155,8 +157,20 @@ def _inside(line: Line, x0: float, top: float, x1: float, bottom: float) -> bool
 def _is_frame(grid: Grid, lines: tuple[Line, ...]) -> bool:
     """A ruled box whose lines hold more columns than the box draws: read it by whitespace."""
     width = max((len(r) for r in grid.rows), default=0)
-    inside = [ln for ln in lines if _inside(ln, grid.x0, grid.top, grid.x1, grid.bottom)]
-    return sum(1 for ln in inside if len(ln.boxes) > width) >= FRAME_LINES
+    stacked = [c for row in grid.rows for c in row if c and _figure_lines(c) >= max(FRAME_LINES, 0.6 * len(c.splitlines()))]
+    if stacked:  # one ruled cell holding a column of figures: the rows are not ruled
+        return True
+    crowded = 0
+    for ln in lines:
+        if not grid.top <= (ln.top + ln.bottom) / 2 <= grid.bottom:
+            continue
+        boxes = [b for b in ln.boxes if grid.x0 <= (b[1] + b[2]) / 2 <= grid.x1]
+        crowded += len(boxes) > width
+    return crowded >= FRAME_LINES
+
+
+def _figure_lines(cell: str) -> int:
+    return sum(1 for line in cell.splitlines() if _numeric(line))
 
 
 def _numeric(text: str) -> bool:
@@ -199,15 +213,32 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
             j += 1
         body = lines[start : end + 1]
         if sum(1 for ln in body if _dense(ln)) >= MIN_STREAM_ROWS:
-            head = start
-            while head > 0 and start - head < MAX_HEADER_LINES and len(lines[head - 1].boxes) >= 2:
-                height = max(lines[head - 1].bottom - lines[head - 1].top, 1.0)
-                if lines[head].top - lines[head - 1].bottom > STREAM_GAP_LINES * height:
-                    break
-                head -= 1
-            blocks.append(lines[head : end + 1])
+            blocks.append(lines[_header_start(lines, start) : end + 1])
         i = end + 1
     return blocks
+
+
+def _header_start(lines: list[Line], start: int) -> int:
+    """Where a table's header begins: the multi-cell lines above its first row of figures.
+
+    Up to `MAX_HEADER_SKIP` one-cell lines (a wrapped label, a note) may sit between the header
+    and the figures, as in the Kent revenue plan; they belong to the table only when a header
+    line of three or more cells is found above them.
+    """
+    head, k, skipped = start, start - 1, 0
+    while k >= 0 and start - k <= MAX_HEADER_LINES + MAX_HEADER_SKIP:
+        height = max(lines[k].bottom - lines[k].top, 1.0)
+        if lines[k + 1].top - lines[k].bottom > STREAM_GAP_LINES * height:
+            break
+        cells = len(lines[k].boxes)
+        if cells >= 3 or (cells == 2 and skipped == 0):
+            head = k
+        elif cells < 2:
+            skipped += 1
+            if skipped > MAX_HEADER_SKIP:
+                break
+        k -= 1
+    return head
 
 
 def _columns(block: list[Line], page: int) -> Table | None:
@@ -224,7 +255,7 @@ def _columns(block: list[Line], page: int) -> Table | None:
     rows = []
     for ln in block:
         row = [""] * len(cols)
-        for text, x0, x1 in ln.boxes:
+        for text, x0, x1 in _pieces(ln, cols):
             overlap = [min(x1, c1) - max(x0, c0) for c0, c1 in cols]
             j = max(range(len(cols)), key=lambda k: (overlap[k], -abs(cols[k][0] - x0)))
             if overlap[j] <= 0:
@@ -239,6 +270,16 @@ def _columns(block: list[Line], page: int) -> Table | None:
         bottom=block[-1].bottom, rows=_rect(rows), method="stream",
         cols=tuple(cols[j][0] for j in keep), pages=(page,), row_pages=(page,) * len(rows),
     )
+
+
+def _pieces(line: Line, cols: list[list[float]]) -> list[tuple[str, float, float]]:
+    """The line's cells, with a cell that straddles columns ("Core External") split into its words."""
+    pieces = []
+    for text, x0, x1 in line.boxes:
+        straddled = sum(1 for c0, c1 in cols if min(x1, c1) - max(x0, c0) > 0)
+        words = [w for w in line.words if w[1] >= x0 - 0.5 and w[2] <= x1 + 0.5]
+        pieces += words if straddled > 1 and len(words) > 1 else [(text, x0, x1)]
+    return pieces
 
 
 def title_above(page: Page, table: Table, tables: list[Table]) -> str:
@@ -260,6 +301,9 @@ def title_above(page: Page, table: Table, tables: list[Table]) -> str:
     edge = table.top
     for ln in reversed(above):
         text = ln.text.strip()
+        if len(ln.boxes) >= 3 and edge - ln.bottom <= TITLE_GAP_LINES * max(ln.bottom - ln.top, 1.0):
+            edge = ln.top  # a row of figures printed beside the table ("TOTAL £m 334.7 290.0")
+            continue
         if edge - ln.bottom > TITLE_GAP_LINES * max(ln.bottom - ln.top, 1.0) or len(run) == MAX_TITLE_LINES:
             break
         if (
@@ -286,7 +330,9 @@ def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
     for table in tables:
         prev = out[-1] if out else None
         if prev is not None and _continues(prev, table, by_number):
-            skip = 1 if table.rows[0] == prev.rows[0] else 0
+            skip = 0  # the header printed again on the new page, one or more rows
+            while skip < min(len(prev.rows), len(table.rows) - 1) and table.rows[skip] == prev.rows[skip]:
+                skip += 1
             out[-1] = replace(
                 prev, rows=prev.rows + table.rows[skip:], pages=prev.pages + table.pages,
                 row_pages=prev.row_pages + table.row_pages[skip:], end=table.bottom,
