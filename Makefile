@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test ui lint clean
+.PHONY: setup run test ui bench lint clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ ui: setup
 	mkdir -p $(DAGSTER_HOME)
 	cp -n dagster.yaml $(DAGSTER_HOME)/dagster.yaml || true
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m pipeline.definitions
+
+## Pages per second and peak memory of the full extraction, per PDF (not a test).
+bench: setup
+	$(BIN)/python benchmarks/bench.py
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy extractors models store pipeline
