@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA, SEED_PACK, read_cached
+
 from extractors.kpis import read_document_kpis
 from extractors.pages import Line, Page
 from extractors.tables import Table, read_tables, stream_tables
