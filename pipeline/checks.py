@@ -11,6 +11,9 @@ from models.vocab import Unit
 
 # A performance table whose figures parse less often than this is probably misread.
 MIN_NUMERIC_SHARE = 0.95
+# A cell that starts like a figure ("6.3%", "-00:16:12 ▼", "£1.3m", "n. 2,751"), not words
+# that hold a number ("Rolling 12 Month Only", "Nov 2025").
+FIGURE_LIKE = r"^\s*(?:n\.\s*)?[-+(]?[£$€]?\d"
 
 SAMPLE = 10
 
@@ -69,10 +72,10 @@ def documents_readable(documents: pd.DataFrame) -> AssetCheckResult:
 
 @asset_check(asset="kpis", description="The figures of every KPI table parse to numbers.")
 def kpi_values_parse(kpis: pd.DataFrame) -> AssetCheckResult:
-    """Per table, the share of figure-like cells (those holding a digit) that were read as numbers."""
+    """Per table, the share of figure-like cells (starting with a digit, sign or £) read as numbers."""
     if kpis.empty:
         return AssetCheckResult(passed=True, metadata={"tables": 0})
-    figures = kpis[kpis["value_raw"].astype(str).str.contains(r"\d", regex=True)]
+    figures = kpis[kpis["value_raw"].astype(str).str.match(FIGURE_LIKE)]
     share = figures.groupby("table_id")["value"].apply(lambda v: float(v.notna().mean()))
     low = share[share < MIN_NUMERIC_SHARE].sort_values()
     text = kpis[kpis["unit"] == Unit.TEXT]
