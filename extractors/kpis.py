@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from statistics import median
 
 from extractors.tables import Table
@@ -72,6 +73,7 @@ class Kpi:
     direction: str
 
 
+@lru_cache(maxsize=1 << 16)  # a table's cells are read several times while its layout is found
 def parse_value(raw: str, header: str = "") -> Figure:
     """Read a printed figure; text that is not a figure stays `text` with no value."""
     printed = " ".join(raw.split())
@@ -121,13 +123,21 @@ def _direction(arrow: str, sign: str, value: float) -> Direction:
     return Direction.NONE
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where a performance table keeps its header rows, its row labels and its periods."""
+
+    heads: int
+    label: int
+    periods: tuple[str, ...]
+
+
 def read_kpis(table: Table) -> list[Kpi]:
     """One `Kpi` per filled cell of a performance table; [] for any other table."""
-    if not is_kpi_table(table):
+    layout = _layout(table)
+    if layout is None:
         return []
-    heads = _header_rows(table)
-    label = _label_column(table, heads) or 0
-    periods = _periods(table.rows[:heads], label)
+    heads, label, periods = layout.heads, layout.label, layout.periods
     row_pages = table.row_pages or (table.page,) * table.n_rows
     prose = {j for j in range(table.n_cols) if _median_length(table.rows[heads:], j) > PROSE_CELL_CHARS}
     out = []
@@ -149,26 +159,27 @@ def read_kpis(table: Table) -> list[Kpi]:
     return out
 
 
-def is_kpi_table(table: Table) -> bool:
-    """Row labels down the first column and, across, a header over a column of figures."""
+def _layout(table: Table) -> _Layout | None:
+    """The layout of a performance table (row labels down one column and, across, a header over
+    a column of figures), or None when the table is not one."""
     if table.n_rows < 2 or table.n_cols < 2:
-        return False
+        return None
     heads = _header_rows(table)
     body = table.rows[heads:]
     label = _label_column(table, heads)
     if not body or label is None:
-        return False
+        return None
+    layout = _Layout(heads, label, tuple(_periods(table.rows[:heads], label)))
     if MEASURE_HEADER.search(table.rows[0][label]):
-        return True
-    periods = _periods(table.rows[:heads], label)
-    for j in range(table.n_cols):
-        if j == label:
+        return layout
+    for j, period in enumerate(layout.periods):
+        if j == label or not HEADER_WORD.search(period):
             continue
         cells = [r[j] for r in body if r[j]]
-        numeric = sum(1 for c in cells if parse_value(c, periods[j]).value is not None)
-        if HEADER_WORD.search(periods[j]) and numeric and numeric >= NUMERIC_COLUMN_SHARE * len(cells):
-            return True
-    return False
+        numeric = sum(1 for c in cells if parse_value(c, period).value is not None)
+        if numeric and numeric >= NUMERIC_COLUMN_SHARE * len(cells):
+            return layout
+    return None
 
 
 def _header_rows(table: Table) -> int:

@@ -11,7 +11,8 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -279,11 +280,14 @@ def _ruled_between(left: dict, right: dict, verticals: list[dict], settings: Pag
 
 
 def _line(words: list[dict], verticals: list[dict], settings: PageSettings) -> Line:
-    cells: list[list[str]] = [[]]
+    # Only rules that cross this line can split it; a ruled page has hundreds of them.
+    top, bottom = min(w["top"] for w in words), max(w["bottom"] for w in words)
+    verticals = [e for e in verticals if e["top"] < bottom and e["bottom"] > top]
+    cells: list[list[str]] = [[words[0]["text"]]]
     spans: list[list[float]] = [[float(words[0]["x0"]), float(words[0]["x1"])]]
-    for prev, word in zip([None, *words], words, strict=False):
-        gap = word["x0"] - prev["x1"] if prev is not None else 0.0
-        if prev is not None and (
+    for prev, word in pairwise(words):
+        gap = word["x0"] - prev["x1"]
+        if (
             gap > settings.column_gap_pt
             or (gap > settings.figure_gap_pt and FIGURE.match(prev["text"]) and FIGURE.match(word["text"]))
             or _ruled_between(prev, word, verticals, settings)
@@ -299,9 +303,9 @@ def _line(words: list[dict], verticals: list[dict], settings: PageSettings) -> L
     return Line(
         text=" ".join(texts),
         x0=float(words[0]["x0"]),
-        top=float(min(w["top"] for w in words)),
+        top=float(top),
         x1=float(max(w["x1"] for w in words)),
-        bottom=float(max(w["bottom"] for w in words)),
+        bottom=float(bottom),
         size=sizes.most_common(1)[0][0] if sizes else 10.0,
         bold=bool(chars) and bold * 2 > len(chars),
         cells=texts if len(texts) > 1 else (),
@@ -340,11 +344,5 @@ def _strip_margins(pages: list[Page], settings: PageSettings) -> list[Page]:
                     stamp = int(worded.group(1))
             else:
                 body.append(line)
-        out.append(
-            Page(
-                number=page.number, lines=tuple(body), width=page.width, height=page.height,
-                stamp=stamp, margin_text=tuple(margin), n_chars=page.n_chars,
-                n_images=page.n_images, n_rules=page.n_rules, grids=page.grids,
-            )
-        )
+        out.append(replace(page, lines=tuple(body), stamp=stamp, margin_text=tuple(margin)))
     return out

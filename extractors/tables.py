@@ -101,13 +101,10 @@ def read_tables(pages: list[Page]) -> list[Table]:
     """Every table of a document in reading order, continued tables joined."""
     found: list[Table] = []
     for page in pages:
-        tables, framed = [], []
-        for grid in page.grids:
-            if _is_frame(grid, page.lines):
-                framed.append(grid)
-            elif (table := from_grid(grid, page.number)) is not None:
-                tables.append(table)
-        tables += stream_tables(page, [t for t in tables])
+        # A frame (see `_is_frame`) is skipped here; its lines are read by `stream_tables`.
+        ruled = [from_grid(grid, page.number) for grid in page.grids if not _is_frame(grid, page.lines)]
+        tables = [t for t in ruled if t is not None]
+        tables += stream_tables(page, tables)
         tables.sort(key=lambda t: (t.top, t.x0))
         found += [replace(t, title=title_above(page, t, tables)) for t in tables]
     return join_continued(found, pages)
@@ -149,16 +146,11 @@ def _is_table(rows: list[list[str]]) -> bool:
     return len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2 and filled >= 3
 
 
-def _inside(line: Line, x0: float, top: float, x1: float, bottom: float) -> bool:
-    mid = (line.top + line.bottom) / 2
-    return top <= mid <= bottom and line.x0 >= x0 - 2 and line.x1 <= x1 + 2
-
-
 def _is_frame(grid: Grid, lines: tuple[Line, ...]) -> bool:
     """A ruled box whose lines hold more columns than the box draws: read it by whitespace."""
     width = max((len(r) for r in grid.rows), default=0)
-    stacked = [c for row in grid.rows for c in row if c and _figure_lines(c) >= max(FRAME_LINES, 0.6 * len(c.splitlines()))]
-    if stacked:  # one ruled cell holding a column of figures: the rows are not ruled
+    # One ruled cell holding a column of figures: the rows are not ruled.
+    if any(c and _figure_lines(c) >= max(FRAME_LINES, 0.6 * len(c.splitlines())) for row in grid.rows for c in row):
         return True
     crowded = 0
     for ln in lines:
