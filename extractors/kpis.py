@@ -203,17 +203,12 @@ def _periods(head: tuple[tuple[str, ...], ...], label: int = 0) -> list[str]:
     """
     width = max(len(r) for r in head)
     rows = [list(r) + [""] * (width - len(r)) for r in head]
-    filled = []
-    for k, cells in enumerate(rows):
-        if k < len(rows) - 1:
-            source = [j for j in range(width) if cells[j] and j != label]
-            cells = [
-                c or (min(source, key=lambda s: (abs(s - j), s)) and cells[min(source, key=lambda s: (abs(s - j), s))])
-                if j != label and source and rows[-1][j] else c
-                for j, c in enumerate(cells)
-            ]
-        filled.append(cells)
-    return [" ".join(r[j] for r in filled if r[j]) for j in range(width)]
+    for cells in rows[:-1]:
+        sources = [j for j, c in enumerate(cells) if c and j != label]
+        for j in range(width):
+            if sources and not cells[j] and j != label and rows[-1][j]:
+                cells[j] = cells[min(sources, key=lambda s: (abs(s - j), s))]
+    return [" ".join(r[j] for r in rows if r[j]) for j in range(width)]
 
 
 def _median_length(body: tuple[tuple[str, ...], ...], j: int) -> float:

@@ -91,3 +91,12 @@ def test_prose_and_contents_tables_are_not_kpi_tables():
     meeting = _table([["Meeting:", "Police and Crime Panel"], ["Date:", "Thursday 26 September 2024"]])
     assert read_kpis(meeting) == []
     assert read_kpis(contents) == []
+
+
+def test_spanning_header_in_the_first_column_covers_the_columns_beside_it():
+    # Kent revenue plan layout: figures left of the row labels, "2024-25" over its own columns.
+    table = _table(
+        [["2024-25", "", "", "2025-26"], ["Core", "Total", "", "Core"], ["10.0", "12.0", "Pay", "11.0"],
+         ["1.0", "2.0", "Prices", "3.0"]]
+    )
+    assert [k.period for k in read_kpis(table) if k.measure == "Pay"] == ["2024-25 Core", "2024-25 Total", "2025-26 Core"]
