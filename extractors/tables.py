@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from statistics import median
 
-from extractors.pages import Grid, Line, Page
+from extractors.pages import FIGURE, Grid, Line, Page
 
 # A whitespace table needs this many lines with three or more cells, at least one numeric.
 MIN_STREAM_ROWS = 3
@@ -46,7 +46,6 @@ TITLE_GAP_LINES = 2.2
 # A line wider than this share of the page's text is prose (a wrapped paragraph), not a heading.
 PROSE_WIDTH = 0.85
 
-NUMBER = re.compile(r"[-+(]?[£$€]?\d[\d,.]*%?")
 SENTENCE_END = re.compile(r"[.;,]$")
 BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2013\-*o]\s")
 
@@ -166,7 +165,7 @@ def _figure_lines(cell: str) -> int:
 
 
 def _numeric(text: str) -> bool:
-    return bool(NUMBER.fullmatch(text.replace(" ", "")))
+    return bool(FIGURE.match(text.replace(" ", "")))
 
 
 def stream_tables(page: Page, ruled: list[Table]) -> list[Table]:

@@ -115,3 +115,11 @@ def test_aligned_figures_make_a_whitespace_table():
     lines += [_line([("Policy", 60, 88), ("-8,542.9", 199, 240), ("0.0", 290, 305)], 124)]
     (table,) = stream_tables(Page(1, tuple(lines)), [])
     assert table.rows == (("Pay", "21,845.7", "626.9"), ("Prices", "41,407.1", "1,944.4"), ("Policy", "-8,542.9", "0.0"))
+
+
+def test_bracketed_negatives_count_as_figures_in_whitespace_tables():
+    # Kent finance monitoring p36 closes with "Total (250.0) (4,211.8) (4,461.8)".
+    lines = [_line([("ASCH", 60, 80), ("0.0", 300, 315), ("(100.0)", 360, 390)], 100 + 12 * i) for i in range(3)]
+    lines.append(_line([("Total", 60, 85), ("(250.0)", 290, 315), ("(4,211.8)", 350, 390)], 136))
+    (table,) = stream_tables(Page(1, tuple(lines)), [])
+    assert table.rows[-1] == ("Total", "(250.0)", "(4,211.8)")
