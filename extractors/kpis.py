@@ -37,7 +37,6 @@ N_PREFIX = re.compile(r"^n\.\s*", re.I)
 SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 # A money column: "£m", "£000s", "£'000", "£k", "£bn" or plain "£" in its header.
 MONEY_HEADER = re.compile(r"£\s*(?P<scale>m\b|bn\b|k\b|'?000s?|million|billion)?", re.I)
-HEADER_SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 # A header cell names a period or a category: it has a letter or a year ("2024/25").
 HEADER_WORD = re.compile(r"[A-Za-z]|\b(19|20)\d\d\b")
 MEASURE_HEADER = re.compile(r"\b(measures?|indicators?|kpis?|metrics?|targets?)\b", re.I)
@@ -110,7 +109,7 @@ def _header_scale(scale: str | None) -> float:
     if not scale:
         return 1.0
     scale = scale.lower().strip("'")
-    return 1e3 if scale.startswith("000") else HEADER_SCALES.get(scale, 1.0)
+    return 1e3 if scale.startswith("000") else SCALES.get(scale, 1.0)
 
 
 def _direction(arrow: str, sign: str, value: float) -> Direction:
@@ -243,7 +242,9 @@ def read_document_kpis(tables: list[Table]) -> list[list[Kpi]]:
             table = replace(table, title=prev.title)
         if prev is not None and _headless(table) and prev.page == table.page and prev.n_cols == table.n_cols:
             heads = _header_rows(prev)
-            table = replace(table, rows=prev.rows[:heads] + table.rows, row_pages=(table.page,) * heads + table.row_pages)
+            table = replace(
+                table, rows=prev.rows[:heads] + table.rows, row_pages=(table.page,) * heads + table.row_pages
+            )
         out.append(read_kpis(table))
         prev = table
     return out

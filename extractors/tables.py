@@ -170,15 +170,9 @@ def _numeric(text: str) -> bool:
 
 def stream_tables(page: Page, ruled: list[Table]) -> list[Table]:
     """Whitespace tables: runs of lines with aligned cells outside the ruled tables."""
-    lines = [
-        ln for ln in page.lines if not any(_within(ln, t) for t in ruled)
-    ]
-    tables = []
-    for block in _blocks(lines):
-        table = _columns(block, page.number)
-        if table is not None:
-            tables.append(table)
-    return tables
+    lines = [ln for ln in page.lines if not any(_within(ln, t) for t in ruled)]
+    tables = [_columns(block, page.number) for block in _blocks(lines)]
+    return [t for t in tables if t is not None]
 
 
 def _dense(line: Line) -> bool:
@@ -186,24 +180,26 @@ def _dense(line: Line) -> bool:
     return len(boxes) >= 3 and any(_numeric(text) for text, _, _ in boxes)
 
 
+def _gap(upper: Line, lower: Line) -> float:
+    """The white space between two lines, in heights of the upper line."""
+    return (lower.top - upper.bottom) / max(upper.bottom - upper.top, 1.0)
+
+
 def _blocks(lines: list[Line]) -> list[list[Line]]:
     """Runs of dense lines (with the lines between them), and up to a few header lines above."""
+    dense = [_dense(ln) for ln in lines]
     blocks: list[list[Line]] = []
     i = 0
     while i < len(lines):
-        if not _dense(lines[i]):
+        if not dense[i]:
             i += 1
             continue
         start, end, j = i, i, i + 1
-        while j < len(lines):
-            height = max(lines[j - 1].bottom - lines[j - 1].top, 1.0)
-            if lines[j].top - lines[j - 1].bottom > STREAM_GAP_LINES * height:
-                break
-            if _dense(lines[j]):
+        while j < len(lines) and _gap(lines[j - 1], lines[j]) <= STREAM_GAP_LINES:
+            if dense[j]:
                 end = j
             j += 1
-        body = lines[start : end + 1]
-        if sum(1 for ln in body if _dense(ln)) >= MIN_STREAM_ROWS:
+        if sum(dense[start : end + 1]) >= MIN_STREAM_ROWS:
             blocks.append(lines[_header_start(lines, start) : end + 1])
         i = end + 1
     return blocks
@@ -217,10 +213,8 @@ def _header_start(lines: list[Line], start: int) -> int:
     line of three or more cells is found above them.
     """
     head, k, skipped = start, start - 1, 0
-    while k >= 0 and start - k <= MAX_HEADER_LINES + MAX_HEADER_SKIP:
-        height = max(lines[k].bottom - lines[k].top, 1.0)
-        if lines[k + 1].top - lines[k].bottom > STREAM_GAP_LINES * height:
-            break
+    reach = MAX_HEADER_LINES + MAX_HEADER_SKIP
+    while k >= 0 and start - k <= reach and _gap(lines[k], lines[k + 1]) <= STREAM_GAP_LINES:
         cells = len(lines[k].boxes)
         if cells >= 3 or (cells == 2 and skipped == 0):
             head = k
@@ -292,18 +286,17 @@ def title_above(page: Page, table: Table, tables: list[Table]) -> str:
     edge = table.top
     for ln in reversed(above):
         text = ln.text.strip()
-        if len(ln.boxes) >= 3 and edge - ln.bottom <= TITLE_GAP_LINES * max(ln.bottom - ln.top, 1.0):
-            edge = ln.top  # a row of figures printed beside the table ("TOTAL £m 334.7 290.0")
-            continue
-        if edge - ln.bottom > TITLE_GAP_LINES * max(ln.bottom - ln.top, 1.0) or len(run) == MAX_TITLE_LINES:
+        if (edge - ln.bottom) / max(ln.bottom - ln.top, 1.0) > TITLE_GAP_LINES or len(run) == MAX_TITLE_LINES:
             break
+        edge = ln.top
+        if len(ln.boxes) >= 3:
+            continue  # a row of figures printed beside the table ("TOTAL £m 334.7 290.0")
         if (
             len(text) > TITLE_MAX_CHARS or SENTENCE_END.search(text) or BULLET.match(text) or text[:1].islower()
             or ln.x1 - ln.x0 > PROSE_WIDTH * text_width
         ):
             break
         run.append(ln)
-        edge = ln.top
     marked = [ln for ln in run if ln.bold or ln.size > body + 0.5 or ln.text.rstrip().endswith(":")]
     chosen = marked[0] if marked else (run[-1] if run else None)
     return chosen.text.strip() if chosen else ""

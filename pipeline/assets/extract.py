@@ -45,11 +45,12 @@ def document_extraction(
 def document_tables(context: AssetExecutionContext, document_pages: PdfDocument) -> DocumentTables:
     """Every table of the PDF as a grid, continued tables joined, with its title."""
     tables = extract_tables(document_pages)
-    listing = frame("tables", tables.rows["tables"])
+    rows = tables.rows  # built from the tables on each access
+    listing = frame("tables", rows["tables"])
     context.add_output_metadata(
         {
             "tables": len(tables.tables),
-            "cells": len(tables.rows["table_cells"]),
+            "cells": len(rows["table_cells"]),
             "preview": MetadataValue.md(markdown_preview(listing.drop(columns=["source_document_id"]), rows=10)),
         }
     )

@@ -54,7 +54,10 @@ def datasets(
 
 
 def by_document(loaded: Any) -> dict[str, Any]:
-    """Per-document outputs by document id: the IO manager gives a dict of partitions, or the bare value when only one exists."""
+    """Per-document outputs by document id.
+
+    The IO manager gives a dict of partitions, or the bare value when only one exists.
+    """
     if hasattr(loaded, "document_id"):
         return {loaded.document_id: loaded}
     return {part.document_id: part for part in loaded.values()}
