@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -18,6 +20,7 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,6 +51,9 @@ class PageSettings(BaseModel):
     # seen is ~25 MB and ~700 pages.
     max_bytes: int = Field(200 * 1024 * 1024, gt=0)
     max_pages: int = Field(2000, gt=0)
+    # A page content stream that inflates past this is refused before pdfminer inflates it:
+    # pypdf caps decompression at 75 MB by default; real pages inflate to well under 1 MB.
+    max_stream_bytes: int = Field(75 * 1024 * 1024, gt=0)
     # Ruled-table search (pdfplumber's lines strategy) runs only on pages with at least this many
     # horizontal and vertical rules: a boxed grid of two rows and two columns has three of each.
     min_table_rules: int = Field(3, ge=2)
@@ -161,69 +167,142 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+class TooLarge(Exception):
+    """The PDF asks for more than a limit allows; the message names the limit."""
+
+
 def read_pdf(path: Path, settings: PageSettings | None = None) -> PdfDocument:
     """Read a PDF into pages; never raises for a bad file, but records why it failed."""
+    settings = settings or PageSettings()
+    doc = inspect_pdf(path, settings)
+    if doc.status is not DocumentStatus.OK:
+        return doc
+    try:
+        raw = read_pages(path, 1, doc.page_count, settings)
+    # read_pages raises whatever pdfminer raises on a mangled stream; unreadable() sorts it.
+    except Exception as exc:
+        return unreadable(doc, exc)
+    return assemble(doc, raw, settings)
+
+
+def inspect_pdf(path: Path, settings: PageSettings | None = None) -> PdfDocument:
+    """What can be learnt without reading a page: size, header, encryption, title, page count.
+
+    An `ok` result has no pages yet: `read_pages` reads them (in chunks, perhaps in several
+    processes) and `assemble` finishes the document.
+    """
     settings = settings or PageSettings()
     sha = sha256_of(path)
     size = path.stat().st_size
     if size > settings.max_bytes:
-        return _failed(path, sha, DocumentStatus.TOO_LARGE, f"file is {size} bytes, over {settings.max_bytes}")
+        return _failed(path, sha, DocumentStatus.TOO_LARGE, f"file is {size} bytes, over the limit of {settings.max_bytes}")
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
-        return _failed(path, sha, DocumentStatus.CORRUPT, f"not a PDF file: starts with {head[:16]!r}")
+        return _failed(path, sha, DocumentStatus.CORRUPT, f"not a PDF file: starts with {_printable(head[:16])!r}")
+    doc = PdfDocument(path=str(path), sha256=sha, status=DocumentStatus.OK)
     try:
-        return _read(path, sha, settings)
-    except PdfminerException as exc:
-        return _from_pdfminer_error(path, sha, exc.args[0] if exc.args else exc)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        return _from_pdfminer_error(path, sha, exc)
-    except PDFSyntaxError as exc:
-        return _failed(path, sha, DocumentStatus.CORRUPT, f"PDF syntax error: {exc}")
-    # pdfminer raises bare ValueError/KeyError/TypeError/AssertionError on truncated or mangled
-    # streams; any of them means the file is unreadable, which tests/test_bad_input.py covers.
+        with pdfplumber.open(path) as pdf:
+            page_count = len(pdf.pages)
+            title = str((pdf.metadata or {}).get("Title") or "")
+    # As in read_pdf: any pdfminer exception while opening means an unreadable file.
     except Exception as exc:
-        return _failed(path, sha, DocumentStatus.CORRUPT, f"unreadable PDF: {type(exc).__name__}: {exc}")
+        return unreadable(doc, exc)
+    if page_count == 0:
+        return replace(doc, status=DocumentStatus.CORRUPT, error="PDF has no pages", title=title)
+    if page_count > settings.max_pages:
+        error = f"{page_count} pages, over the limit of {settings.max_pages}"
+        return replace(doc, status=DocumentStatus.TOO_LARGE, error=error, title=title, page_count=page_count)
+    return replace(doc, title=title, page_count=page_count)
 
 
-def _from_pdfminer_error(path: Path, sha: str, exc: object) -> PdfDocument:
-    if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
-        return _failed(path, sha, DocumentStatus.ENCRYPTED, "PDF is encrypted and needs a password")
-    if isinstance(exc, PDFSyntaxError):
-        return _failed(path, sha, DocumentStatus.CORRUPT, f"PDF syntax error: {exc}")
-    return _failed(path, sha, DocumentStatus.CORRUPT, f"unreadable PDF: {type(exc).__name__}: {exc}")
+def read_pages(path: Path, first: int, last: int, settings: PageSettings | None = None) -> tuple[Page, ...]:
+    """Pages `first`..`last` (1-based, inclusive) as read, margins not yet stripped.
+
+    Each page's parsed objects are let go once it is read, so memory does not grow with the
+    page count. Raises `TooLarge` for a content stream that inflates past the cap, and
+    pdfminer's own exceptions for a mangled file.
+    """
+    settings = settings or PageSettings()
+    out = []
+    with pdfplumber.open(path, pages=range(first, last + 1)) as pdf:
+        for page in pdf.pages:
+            _check_streams(page, settings)
+            out.append(_raw_page(page, page.page_number, settings))
+            page.close()
+    return tuple(out)
+
+
+def assemble(doc: PdfDocument, raw: Sequence[Page], settings: PageSettings | None = None) -> PdfDocument:
+    """The document from all its pages: running headers stripped, scans told apart."""
+    settings = settings or PageSettings()
+    pages = tuple(_strip_margins(list(raw), settings))
+    chars = sum(p.n_chars for p in pages)
+    if chars < settings.min_chars_per_page * len(pages):
+        error = f"no text layer: {chars} characters on {len(pages)} pages (scanned?); OCR is not run"
+        return replace(doc, status=DocumentStatus.NO_TEXT_LAYER, error=error, pages=pages)
+    return replace(doc, pages=pages)
+
+
+def unreadable(doc: PdfDocument, exc: BaseException) -> PdfDocument:
+    """The document marked with the status an exception from reading it stands for."""
+    if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+        exc = exc.args[0]
+    if isinstance(exc, TooLarge):
+        status, error = DocumentStatus.TOO_LARGE, str(exc)
+    elif isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
+        status, error = DocumentStatus.ENCRYPTED, "PDF is encrypted and needs a password"
+    elif isinstance(exc, PDFSyntaxError):
+        status, error = DocumentStatus.CORRUPT, f"PDF syntax error: {exc}"
+    else:
+        status, error = DocumentStatus.CORRUPT, f"unreadable PDF: {type(exc).__name__}: {exc}"
+    return replace(doc, status=status, error=one_line(error), pages=())
 
 
 def _failed(path: Path, sha: str, status: DocumentStatus, error: str) -> PdfDocument:
-    return PdfDocument(path=str(path), sha256=sha, status=status, error=_one_line(error))
+    return PdfDocument(path=str(path), sha256=sha, status=status, error=one_line(error))
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())[:300]
+BYTES_REPR = re.compile(r"""\bb(['"])(.*?)\1""")
 
 
-def _read(path: Path, sha: str, settings: PageSettings) -> PdfDocument:
-    with pdfplumber.open(path) as pdf:
-        page_count = len(pdf.pages)
-        title = str((pdf.metadata or {}).get("Title") or "")
-        if page_count > settings.max_pages:
-            return PdfDocument(
-                path=str(path), sha256=sha, status=DocumentStatus.TOO_LARGE, title=title,
-                page_count=page_count, error=f"{page_count} pages, over {settings.max_pages}",
+def one_line(text: str) -> str:
+    """An error as one short line, with Python's b'...' wrappers taken off quoted bytes."""
+    return " ".join(BYTES_REPR.sub(r"'\2'", str(text)).split())[:300]
+
+
+def _printable(data: bytes) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in data.decode("latin-1"))
+
+
+def _check_streams(page: pdfplumber.page.Page, settings: PageSettings) -> None:
+    """Refuse a page whose content streams inflate past the cap, before pdfminer inflates them."""
+    streams = list(page.page_obj.contents)
+    xobjects = resolve1((page.page_obj.resources or {}).get("XObject")) or {}
+    streams += [x for x in map(resolve1, xobjects.values()) if isinstance(x, PDFStream) and _name(x.get("Subtype")) == "Form"]
+    for stream in map(resolve1, streams):
+        if isinstance(stream, PDFStream) and _inflated_size(stream, settings.max_stream_bytes) > settings.max_stream_bytes:
+            raise TooLarge(
+                f"page {page.page_number}: a content stream inflates past the limit of {settings.max_stream_bytes} bytes"
             )
-        raw = [_raw_page(p, n, settings) for n, p in enumerate(pdf.pages, start=1)]
-    pages = tuple(_strip_margins(raw, settings))
-    status, error = DocumentStatus.OK, ""
-    chars = sum(p.n_chars for p in pages)
-    if page_count == 0:
-        status, error = DocumentStatus.CORRUPT, "PDF has no pages"
-    elif chars < settings.min_chars_per_page * page_count:
-        status = DocumentStatus.NO_TEXT_LAYER
-        error = f"no text layer: {chars} characters on {page_count} pages (scanned?); OCR is not run"
-    return PdfDocument(
-        path=str(path), sha256=sha, status=status, error=error, title=title,
-        page_count=page_count, pages=pages,
-    )
+
+
+def _name(value: object) -> str:
+    return getattr(value, "name", "")
+
+
+def _inflated_size(stream: PDFStream, cap: int) -> int:
+    """The stream's inflated size, counted up to just past `cap`; 0 when it is not Flate data."""
+    raw = stream.get_rawdata()
+    filters = [f for f, _ in stream.get_filters()]
+    if raw is None or not filters or filters[0] not in LITERALS_FLATE_DECODE:
+        return 0
+    if stream.decipher and stream.objid is not None and stream.genno is not None:
+        raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
+    try:
+        return len(zlib.decompressobj().decompress(raw, cap + 1))
+    except zlib.error:
+        return 0  # pdfminer reports a broken stream itself
 
 
 def _raw_page(page: pdfplumber.page.Page, number: int, settings: PageSettings) -> Page:

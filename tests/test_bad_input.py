@@ -9,10 +9,11 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from extractors.document import SourceInfo, extract_document, extract_or_fail
-from extractors.pages import PageSettings, read_pdf
+from extractors.pages import PageSettings, assemble, inspect_pdf, read_pages, read_pdf
 from models.vocab import DocumentStatus
 from pipeline.cli import main
-from tests.conftest import DATA
+from tests.conftest import DATA, SEED_PACK
+from tests.pdfmaker import deflated_spaces, one_page_pdf
 
 GOOD = DATA / "uk_kent_cabinet_2025-01-30_agenda_frontsheet.pdf"
 
@@ -75,6 +76,30 @@ def test_bad_file_gives_status_and_one_line_error(kind: str, status: DocumentSta
 def test_too_large_is_not_parsed(tmp_path: Path) -> None:
     doc = read_pdf(GOOD, PageSettings(max_bytes=1000))
     assert doc.status is DocumentStatus.TOO_LARGE and doc.pages == ()
+
+
+def test_stream_that_inflates_past_the_cap_is_refused_before_parsing(tmp_path: Path) -> None:
+    bomb = one_page_pdf(tmp_path / "bomb.pdf", deflated_spaces(100), flate=True)
+    doc = read_pdf(bomb)
+    assert doc.status is DocumentStatus.TOO_LARGE and doc.pages == ()
+    assert doc.error == f"page 1: a content stream inflates past the limit of {75 * 1024 * 1024} bytes"
+
+
+def test_stream_under_the_cap_is_read(tmp_path: Path) -> None:
+    small = one_page_pdf(tmp_path / "spaces.pdf", deflated_spaces(2), flate=True)
+    assert read_pdf(small).status is DocumentStatus.NO_TEXT_LAYER  # read, and found to hold no text
+
+
+def test_error_never_shows_a_bytes_repr(tmp_path: Path) -> None:
+    path = _make("not_pdf", tmp_path)
+    assert read_pdf(path).error == "not a PDF file: starts with '<html><body>Docu'"
+
+
+def test_pages_read_in_chunks_equal_pages_read_at_once() -> None:
+    whole = read_pdf(SEED_PACK)
+    info = inspect_pdf(SEED_PACK)
+    chunks = read_pages(SEED_PACK, 1, 30) + read_pages(SEED_PACK, 31, info.page_count)
+    assert assemble(info, chunks) == whole
 
 
 def test_extractor_crash_becomes_failed_row(monkeypatch: pytest.MonkeyPatch) -> None:
