@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-
-from pydantic import BaseModel, ConfigDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from extractors.agenda import AgendaSheet, MeetingFacts, read_agenda
 from extractors.kpis import read_document_kpis
 from extractors.minutes import Minutes, read_minutes
 from extractors.names import resolve
-from extractors.pages import Page, PdfDocument
+from extractors.pages import Page, PdfDocument, one_line
 from extractors.segment import Section, classify, segment, stamp_map, title_of
 from extractors.tables import Table, read_tables
 from extractors.text import slug, smart_title
@@ -32,6 +32,7 @@ from models import (
     TableCellRecord,
     TableRecord,
 )
+from models.extraction import Extraction, SourceInfo
 from models.vocab import AttendanceStatus, DocumentKind, DocumentStatus
 
 COUNCIL = re.compile(
@@ -39,29 +40,6 @@ COUNCIL = re.compile(
     r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Metropolitan\s+Borough\s+)?Council)\b"
 )
 NOT_A_COUNCIL = re.compile(r"^(The|Full|County|City|Town|Parish|District|Borough|This|Our|Each|Every|Police)\b")
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """What the ingest step knows about a file before it is read."""
-
-    file_name: str = ""
-    source_url: str = ""
-    retrieved_at: str = ""
-    council: str = ""
-
-
-class Extraction(BaseModel):
-    """All records read from one PDF, by dataset name."""
-
-    model_config = ConfigDict(frozen=True)
-
-    document_id: str
-    rows: dict[str, list[Record]]
-
-    def count(self, dataset: str) -> int:
-        """How many rows of a dataset this PDF gave."""
-        return len(self.rows.get(dataset, []))
 
 
 def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
@@ -92,6 +70,7 @@ class DocumentTables:
 
     document_id: str
     tables: tuple[Table, ...] = ()
+    failure: str = ""
 
     @property
     def ids(self) -> list[str]:
@@ -110,9 +89,17 @@ class DocumentTables:
         for table_id, t in zip(self.ids, self.tables, strict=True):
             tables.append(
                 TableRecord(
-                    table_id=table_id, source_document_id=self.document_id, page=t.page, title=t.title,
-                    n_rows=t.n_rows, n_cols=t.n_cols, method=t.method,
-                    x0=round(t.x0, 1), top=round(t.top, 1), x1=round(t.x1, 1), bottom=round(t.bottom, 1),
+                    table_id=table_id,
+                    source_document_id=self.document_id,
+                    page=t.page,
+                    title=t.title,
+                    n_rows=t.n_rows,
+                    n_cols=t.n_cols,
+                    method=t.method,
+                    x0=round(t.x0, 1),
+                    top=round(t.top, 1),
+                    x1=round(t.x1, 1),
+                    bottom=round(t.bottom, 1),
                 )
             )
             cells += [
@@ -134,8 +121,15 @@ def extract_kpis(tables: DocumentTables) -> Extraction:
     """The `kpis` rows of a PDF's performance tables."""
     rows: list[Record] = [
         KpiRecord(
-            source_document_id=tables.document_id, page=k.page, table_id=table_id, section=k.section,
-            measure=k.measure, period=k.period, value_raw=k.value_raw, value=k.value, unit=k.unit,
+            source_document_id=tables.document_id,
+            page=k.page,
+            table_id=table_id,
+            section=k.section,
+            measure=k.measure,
+            period=k.period,
+            value_raw=k.value_raw,
+            value=k.value,
+            unit=k.unit,
             direction=k.direction,
         )
         for table_id, kpis in zip(tables.ids, read_document_kpis(list(tables.tables)), strict=True)
@@ -144,20 +138,73 @@ def extract_kpis(tables: DocumentTables) -> Extraction:
     return Extraction(document_id=tables.document_id, rows={"kpis": rows})
 
 
+def extract_all(doc: PdfDocument, source: SourceInfo) -> Extraction:
+    """Every dataset one PDF yields, each step behind its own failure boundary (`merge`)."""
+    records = extract_or_fail(doc, source)
+    tables = guarded(
+        "tables", lambda: extract_tables(doc), lambda error: DocumentTables(doc.document_id, failure=error)
+    )
+    kpis = guarded(
+        "kpis",
+        lambda: extract_kpis(tables),
+        lambda error: Extraction(document_id=doc.document_id, rows={}, failure=error),
+    )
+    return merge(records, tables, kpis)
+
+
 def extract_or_fail(doc: PdfDocument, source: SourceInfo) -> Extraction:
     """`extract_document`, but a bug or an input we have never seen gives a `failed` row, not a crash."""
+    return guarded(
+        "records",
+        lambda: extract_document(doc, source),
+        lambda error: extract_document(
+            replace(doc, status=DocumentStatus.FAILED, error=error, pages=()), source
+        ).model_copy(update={"failure": error}),
+    )
+
+
+T = TypeVar("T")
+
+
+def guarded(step: str, run: Callable[[], T], failed: Callable[[str], T]) -> T:
+    """`run()`, or on any exception `failed(error)` with a one-line error naming the step."""
     try:
-        return extract_document(doc, source)
-    # Any exception here is an extractor meeting an unforeseen layout: record it on the document
-    # (status `failed`, one-line error) so the other documents and the run go on.
-    # tests/test_document.py::test_extractor_crash_becomes_failed_row covers it.
+        return run()
+    # The failure boundary of one document: an exception here is an extractor meeting a layout
+    # it was never written for. The document is recorded as failed and the run goes on
+    # (tests/test_bad_input.py::test_a_failing_step_fails_only_its_document covers every step).
     except Exception as exc:
-        error = " ".join(f"extraction failed: {type(exc).__name__}: {exc}".split())[:300]
-        failed = PdfDocument(
-            path=doc.path, sha256=doc.sha256, status=DocumentStatus.FAILED, error=error,
-            title=doc.title, page_count=doc.page_count,
-        )
-        return extract_document(failed, source)
+        return failed(one_line(f"{step} failed: {type(exc).__name__}: {exc}"))
+
+
+def merge(records: Extraction, *parts: Extraction | DocumentTables) -> Extraction:
+    """One document's rows from its steps; if any step failed, only its failed `documents` row."""
+    failure = next((p.failure for p in (records, *parts) if p.failure), "")
+    if failure:
+        file_row = records.rows["documents"][0]
+        return Extraction(document_id=records.document_id, rows={"documents": [failed_row(file_row, failure)]})
+    rows = dict(records.rows)
+    for part in parts:
+        rows |= part.rows
+    return Extraction(document_id=records.document_id, rows=rows)
+
+
+def failed_row(row: Record, error: str) -> DocumentRecord:
+    """A file's `documents` row marked failed, keeping only what is known of the file itself."""
+    assert isinstance(row, DocumentRecord)
+    return DocumentRecord(
+        document_id=row.document_id,
+        sha256=row.sha256,
+        source_url=row.source_url,
+        title=row.title,
+        first_page=row.first_page,
+        last_page=row.last_page,
+        page_count=row.page_count,
+        retrieved_at=row.retrieved_at,
+        file_name=row.file_name,
+        status=DocumentStatus.FAILED,
+        error=error,
+    )
 
 
 def infer_council(pages: list[Page]) -> str:
@@ -178,13 +225,25 @@ def meeting_id(council: str, body: str, date: str) -> str:
     return f"{slug(name) or 'unknown-body'}/{date or 'undated'}"
 
 
-def _file_row(doc: PdfDocument, source: SourceInfo, kind: DocumentKind, council: str, body: str, mid: str) -> DocumentRecord:
+def _file_row(
+    doc: PdfDocument, source: SourceInfo, kind: DocumentKind, council: str, body: str, mid: str
+) -> DocumentRecord:
     return DocumentRecord(
-        document_id=doc.document_id, sha256=doc.sha256, source_url=source.source_url, council=council,
-        body=body, meeting_id=mid, kind=kind, title=doc.title or (title_of(doc.pages[0].lines) if doc.pages else ""),
-        first_page=1 if doc.page_count else None, last_page=doc.page_count or None,
-        page_count=doc.page_count or None, retrieved_at=source.retrieved_at, status=doc.status,
-        error=doc.error, file_name=source.file_name,
+        document_id=doc.document_id,
+        sha256=doc.sha256,
+        source_url=source.source_url,
+        council=council,
+        body=body,
+        meeting_id=mid,
+        kind=kind,
+        title=doc.title or (title_of(doc.pages[0].lines) if doc.pages else ""),
+        first_page=1 if doc.page_count else None,
+        last_page=doc.page_count or None,
+        page_count=doc.page_count or None,
+        retrieved_at=source.retrieved_at,
+        status=doc.status,
+        error=doc.error,
+        file_name=source.file_name,
     )
 
 
@@ -223,9 +282,15 @@ class _Reader:
         self.meetings[section.index] = meeting
         self.add(
             MeetingRecord(
-                meeting_id=mid, council=self.council, body=facts.body, date=facts.date,
-                start_time=facts.start_time, end_time=facts.end_time, venue=facts.venue,
-                source_document_id=self.document_id, page=facts.page,
+                meeting_id=mid,
+                council=self.council,
+                body=facts.body,
+                date=facts.date,
+                start_time=facts.start_time,
+                end_time=facts.end_time,
+                venue=facts.venue,
+                source_document_id=self.document_id,
+                page=facts.page,
             )
         )
         return meeting
@@ -236,17 +301,28 @@ class _Reader:
             p = m.person
             self.add(
                 MembershipRecord(
-                    meeting_id=mid, name=p.name, honorific=p.honorific, organisation=p.organisation,
-                    role=p.role, kind=m.kind, source_document_id=self.document_id, page=m.page,
+                    meeting_id=mid,
+                    name=p.name,
+                    honorific=p.honorific,
+                    organisation=p.organisation,
+                    role=p.role,
+                    kind=m.kind,
+                    source_document_id=self.document_id,
+                    page=m.page,
                 )
             )
         for item in sheet.items:
             self.add(
                 AgendaItemRecord(
-                    meeting_id=mid, item_number=item.number, title=item.title, part=item.part,
-                    first_page=item.first_cited, last_page=item.last_cited,
+                    meeting_id=mid,
+                    item_number=item.number,
+                    title=item.title,
+                    part=item.part,
+                    first_page=item.first_cited,
+                    last_page=item.last_cited,
                     section_document_id=self._section_holding(item.first_cited),
-                    source_document_id=self.document_id, page=item.page,
+                    source_document_id=self.document_id,
+                    page=item.page,
                 )
             )
 
@@ -263,42 +339,71 @@ class _Reader:
             p = a.person
             self.add(
                 AttendanceRecord(
-                    meeting_id=mid, name=p.name, honorific=p.honorific, role=p.role,
-                    organisation=p.organisation, status=a.status, substitute_for=a.substitute_for,
-                    remote=p.remote, arrived_at=a.arrived_at, left_at=a.left_at,
-                    source_document_id=self.document_id, page=a.page,
+                    meeting_id=mid,
+                    name=p.name,
+                    honorific=p.honorific,
+                    role=p.role,
+                    organisation=p.organisation,
+                    status=a.status,
+                    substitute_for=a.substitute_for,
+                    remote=p.remote,
+                    arrived_at=a.arrived_at,
+                    left_at=a.left_at,
+                    source_document_id=self.document_id,
+                    page=a.page,
                 )
             )
         names = [a.person.name for a in minutes.attendance if a.status is not AttendanceStatus.APOLOGIES]
         for item in minutes.items:
             self.add(
                 MinuteItemRecord(
-                    meeting_id=mid, item_number=item.number, title=item.title, text=item.text,
-                    source_document_id=self.document_id, page=item.page,
+                    meeting_id=mid,
+                    item_number=item.number,
+                    title=item.title,
+                    text=item.text,
+                    source_document_id=self.document_id,
+                    page=item.page,
                 )
             )
             for d in item.decisions:
                 self.add(
                     DecisionRecord(
-                        meeting_id=mid, item_number=item.number, text=d.text,
+                        meeting_id=mid,
+                        item_number=item.number,
+                        text=d.text,
                         proposer=resolve(d.proposer, names) if d.proposer else "",
                         seconder=resolve(d.seconder, names) if d.seconder else "",
-                        outcome=d.outcome, source_document_id=self.document_id, page=d.page,
+                        outcome=d.outcome,
+                        source_document_id=self.document_id,
+                        page=d.page,
                     )
                 )
 
     def meeting_of_file(self) -> _Meeting | None:
         """The meeting the file is for: its agenda's, else the first one read."""
-        agenda = [self.meetings[s.index] for s in self.sections if s.kind is DocumentKind.AGENDA and s.index in self.meetings]
+        agenda = [
+            self.meetings[s.index] for s in self.sections if s.kind is DocumentKind.AGENDA and s.index in self.meetings
+        ]
         return agenda[0] if agenda else next(iter(self.meetings.values()), None)
 
-    def section_row(self, section: Section, doc: PdfDocument, source: SourceInfo, parent: DocumentRecord) -> DocumentRecord:
+    def section_row(
+        self, section: Section, doc: PdfDocument, source: SourceInfo, parent: DocumentRecord
+    ) -> DocumentRecord:
         meeting = self.meetings.get(section.index) or self.meeting_of_file()
         return DocumentRecord(
-            document_id=f"{doc.document_id}-s{section.index}", parent_id=doc.document_id,
-            source_url=source.source_url, sha256=doc.sha256, council=self.council,
-            body=meeting.body if meeting else "", meeting_id=meeting.meeting_id if meeting else "",
-            kind=section.kind, title=section.title, first_page=section.first_page,
-            last_page=section.last_page, page_count=section.last_page - section.first_page + 1,
-            retrieved_at=source.retrieved_at, status=DocumentStatus.OK, file_name=source.file_name,
+            document_id=f"{doc.document_id}-s{section.index}",
+            parent_id=doc.document_id,
+            source_url=source.source_url,
+            sha256=doc.sha256,
+            council=self.council,
+            body=meeting.body if meeting else "",
+            meeting_id=meeting.meeting_id if meeting else "",
+            kind=section.kind,
+            title=section.title,
+            first_page=section.first_page,
+            last_page=section.last_page,
+            page_count=section.last_page - section.first_page + 1,
+            retrieved_at=source.retrieved_at,
+            status=DocumentStatus.OK,
+            file_name=source.file_name,
         )

@@ -112,5 +112,7 @@ def _heading(number: str, title: str, page: int, start: int, index: int) -> Head
 
 def bodies(lines: list[Placed], headings: list[Heading]) -> list[list[Placed]]:
     """For each heading, the lines that follow its title up to the next heading."""
+    if not headings:
+        return []
     stops = [h.start for h in headings[1:]] + [len(lines)]
     return [lines[h.index + 1 : stop] for h, stop in zip(headings, stops, strict=True)]

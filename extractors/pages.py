@@ -159,12 +159,9 @@ FIGURE = re.compile(r"^[-+(]?[£$€]?\d[\d,.:]*%?\)?$")
 
 
 def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
+    """The SHA-256 of a file."""
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 class TooLarge(Exception):
@@ -195,7 +192,9 @@ def inspect_pdf(path: Path, settings: PageSettings | None = None) -> PdfDocument
     sha = sha256_of(path)
     size = path.stat().st_size
     if size > settings.max_bytes:
-        return _failed(path, sha, DocumentStatus.TOO_LARGE, f"file is {size} bytes, over the limit of {settings.max_bytes}")
+        return _failed(
+            path, sha, DocumentStatus.TOO_LARGE, f"file is {size} bytes, over the limit of {settings.max_bytes}"
+        )
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
@@ -248,6 +247,8 @@ def unreadable(doc: PdfDocument, exc: BaseException) -> PdfDocument:
     """The document marked with the status an exception from reading it stands for."""
     if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
         exc = exc.args[0]
+    if isinstance(exc, MemoryError):
+        raise exc  # not the file's fault: the worker that read it reports its memory limit
     if isinstance(exc, TooLarge):
         status, error = DocumentStatus.TOO_LARGE, str(exc)
     elif isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
@@ -279,12 +280,13 @@ def _check_streams(page: pdfplumber.page.Page, settings: PageSettings) -> None:
     """Refuse a page whose content streams inflate past the cap, before pdfminer inflates them."""
     streams = list(page.page_obj.contents)
     xobjects = resolve1((page.page_obj.resources or {}).get("XObject")) or {}
-    streams += [x for x in map(resolve1, xobjects.values()) if isinstance(x, PDFStream) and _name(x.get("Subtype")) == "Form"]
+    streams += [
+        x for x in map(resolve1, xobjects.values()) if isinstance(x, PDFStream) and _name(x.get("Subtype")) == "Form"
+    ]
+    cap = settings.max_stream_bytes
     for stream in map(resolve1, streams):
-        if isinstance(stream, PDFStream) and _inflated_size(stream, settings.max_stream_bytes) > settings.max_stream_bytes:
-            raise TooLarge(
-                f"page {page.page_number}: a content stream inflates past the limit of {settings.max_stream_bytes} bytes"
-            )
+        if isinstance(stream, PDFStream) and _inflated_size(stream, cap) > cap:
+            raise TooLarge(f"page {page.page_number}: a content stream inflates past the limit of {cap} bytes")
 
 
 def _name(value: object) -> str:

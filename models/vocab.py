@@ -20,6 +20,7 @@ class DocumentStatus(StrEnum):
     ENCRYPTED = "encrypted"
     CORRUPT = "corrupt"
     TOO_LARGE = "too_large"
+    TIMEOUT = "timeout"
     FAILED = "failed"
 
 

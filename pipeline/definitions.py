@@ -2,22 +2,21 @@
 
 from dagster import Definitions
 
-from pipeline.assets.extract import document_extraction, document_kpis, document_pages, document_tables
+from pipeline.assets.extract import document_extraction
 from pipeline.assets.ingest import raw_document, source_inventory
 from pipeline.assets.publish import datasets
 from pipeline.checks import all_checks
 from pipeline.jobs import discover_job, extract_job, publish_job
-from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreResource
+from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreResource, WorkersResource
 from pipeline.schedules import nightly_discovery
 from pipeline.sensors import new_pdfs_sensor, publish_sensor
 
-ASSETS = [
-    source_inventory, raw_document, document_pages, document_extraction, document_tables, document_kpis, datasets,
-]
+ASSETS = [source_inventory, raw_document, document_extraction, datasets]
 RESOURCES = {
     "source": LocalFolderSource(),
     "raw_store": RawStoreResource(),
     "output": DatasetsResource(),
+    "workers": WorkersResource(),
 }
 
 defs = Definitions(

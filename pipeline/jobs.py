@@ -2,7 +2,7 @@
 
 from dagster import AssetSelection, define_asset_job
 
-EXTRACT_ASSETS = ("raw_document", "document_pages", "document_extraction", "document_tables", "document_kpis")
+EXTRACT_ASSETS = ("raw_document", "document_extraction")
 
 discover_job = define_asset_job(
     "discover_documents", selection=AssetSelection.assets("source_inventory"),

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from dagster import ConfigurableResource
 
+from runner import MEMORY_MB, TIMEOUT_S
+from runner.worker import Limits
 from store.raw import RawStore
 
 IGNORED_PREFIXES = (".", "_")
@@ -22,8 +24,10 @@ class LocalFolderSource(ConfigurableResource):
         if not root.exists():
             return []
         return sorted(
-            p for p in root.rglob("*")
-            if p.is_file() and not any(part.startswith(IGNORED_PREFIXES) for part in p.relative_to(root).parts)
+            p
+            for p in root.rglob("*")
+            if p.is_file()
+            and not any(part.startswith(IGNORED_PREFIXES) for part in p.relative_to(root).parts)
             and p.name != "README.md"
         )
 
@@ -42,3 +46,18 @@ class DatasetsResource(ConfigurableResource):
     """Where the published datasets are written."""
 
     out_dir: str = "outputs"
+
+
+class WorkersResource(ConfigurableResource):
+    """The bounded worker processes one document is read and extracted in."""
+
+    # Address space per worker process; over it the document is recorded `too_large`.
+    memory_mb: int = MEMORY_MB
+    # Worker seconds one document may use; over it the document is recorded `timeout`.
+    timeout_s: float = TIMEOUT_S
+    # Processes that read one long document's pages in parallel (runs also go side by side).
+    processes: int = 2
+
+    def limits(self) -> Limits:
+        """The limits as the worker pool takes them."""
+        return Limits(memory_mb=self.memory_mb, timeout_s=self.timeout_s)

@@ -39,8 +39,8 @@ def new_pdfs_sensor(
     )
 
 
-# The dataset assets carry eager automation conditions; this sensor (on by default) evaluates
-# them, so the published files are rewritten once newly extracted documents land.
+# The dataset assets carry automation conditions (publish.PUBLISH_WHEN); this sensor (on by
+# default) evaluates them, so the published set is rewritten once documents are extracted or fail.
 publish_sensor = AutomationConditionSensorDefinition(
     "publish_when_extracted",
     target=AssetSelection.groups("datasets"),

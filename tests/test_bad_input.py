@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from extractors.document import SourceInfo, extract_document, extract_or_fail
+import extractors.document as document
+from extractors.document import SourceInfo, extract_all, extract_document, extract_or_fail
 from extractors.pages import PageSettings, assemble, inspect_pdf, read_pages, read_pdf
 from models.vocab import DocumentStatus
-from pipeline.cli import main
-from tests.conftest import DATA, SEED_PACK
+from runner.cli import main
+from tests.conftest import DATA, SEED_PACK, read_cached
 from tests.pdfmaker import deflated_spaces, one_page_pdf
 
 GOOD = DATA / "uk_kent_cabinet_2025-01-30_agenda_frontsheet.pdf"
@@ -102,9 +103,25 @@ def test_pages_read_in_chunks_equal_pages_read_at_once() -> None:
     assert assemble(info, chunks) == whole
 
 
-def test_extractor_crash_becomes_failed_row(monkeypatch: pytest.MonkeyPatch) -> None:
-    import extractors.document as document
+@pytest.mark.parametrize(
+    ("step", "function"), [("records", "segment"), ("tables", "read_tables"), ("kpis", "read_document_kpis")]
+)
+def test_a_failing_step_fails_only_its_document(step: str, function: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object) -> None:
+        raise KeyError(b"\x00oops")
 
+    with monkeypatch.context() as patch:
+        patch.setattr(document, function, broken)
+        failed = extract_all(read_cached(GOOD), SourceInfo(file_name=GOOD.name)).rows
+    assert list(failed) == ["documents"] and len(failed["documents"]) == 1
+    row = failed["documents"][0]
+    assert row.status == "failed" and row.file_name == GOOD.name and row.page_count == 2  # type: ignore[attr-defined]
+    assert row.error == f"{step} failed: KeyError: '\\x00oops'"  # type: ignore[attr-defined]
+    fine = extract_all(read_cached(SEED_PACK), SourceInfo(file_name=SEED_PACK.name)).rows
+    assert fine["documents"][0].status == "ok" and fine["tables"] and fine["kpis"]  # type: ignore[attr-defined]
+
+
+def test_extractor_crash_becomes_failed_row(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_: object) -> None:
         raise ValueError("unexpected layout")
 
@@ -123,7 +140,12 @@ def test_cli_run_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["extract", str(folder), "--out", str(tmp_path / "out")]) == 0
     with (tmp_path / "out" / "csv" / "documents.csv").open(encoding="utf-8") as fh:
         statuses = {row["file_name"]: row["status"] for row in csv.DictReader(fh)}
-    assert statuses == {"truncated.pdf": "corrupt", "encrypted.pdf": "encrypted", "scanned.pdf": "no_text_layer", "good.pdf": "ok"}
+    assert statuses == {
+        "truncated.pdf": "corrupt",
+        "encrypted.pdf": "encrypted",
+        "scanned.pdf": "no_text_layer",
+        "good.pdf": "ok",
+    }
     assert (folder / "truncated.pdf").exists()  # the raw file is kept
     summary = capsys.readouterr().out
     assert "truncated.pdf: 0 pages, corrupt (" in summary and "good.pdf: 2 pages, ok" in summary

@@ -91,3 +91,9 @@ def test_minutes_title_block() -> None:
     facts = read_minutes([Page(1, tuple(p.line for p in placed(text)))]).facts
     assert (facts.body, facts.date, facts.start_time, facts.end_time) == ("Cabinet", "2025-01-30", "10:00", "12:15")
     assert facts.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
+
+
+def test_minutes_without_numbered_items_read_without_error() -> None:
+    # A one-line minutes page: no numbered item, so no heading to cut bodies at.
+    lines = placed("Minutes of the meeting held on 3 March 2025")
+    assert bodies(lines, []) == []

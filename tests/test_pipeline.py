@@ -1,4 +1,4 @@
-"""The Dagster definitions load, a partition materializes in process, the sensor is idempotent."""
+"""The Dagster definitions load, a partition materializes and publishes, publishing never waits."""
 
 from __future__ import annotations
 
@@ -6,19 +6,28 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
-from dagster import DagsterInstance, FilesystemIOManager, build_sensor_context, materialize
+from dagster import (
+    DagsterInstance,
+    Definitions,
+    FilesystemIOManager,
+    build_sensor_context,
+    evaluate_automation_conditions,
+    materialize,
+)
 
-from pipeline.assets.extract import document_extraction, document_kpis, document_pages, document_tables
+from pipeline.assets.extract import document_extraction
 from pipeline.assets.ingest import raw_document
 from pipeline.assets.publish import datasets
 from pipeline.checks import all_checks
 from pipeline.definitions import defs
 from pipeline.partitions import DOCUMENTS
-from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreResource
+from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreResource, WorkersResource
 from pipeline.sensors import new_pdfs_sensor
 from tests.conftest import DATA
 
 MINUTES = DATA / "uk_kent_cabinet_2025-01-30_printed_minutes.pdf"
+FRONT_SHEET = DATA / "uk_kent_cabinet_2025-01-30_agenda_frontsheet.pdf"
+EXTRACT = [raw_document, document_extraction]
 
 
 def test_definitions_load() -> None:
@@ -36,6 +45,7 @@ def _resources(tmp: Path, inbox: Path) -> dict[str, object]:
         "raw_store": RawStoreResource(root=str(tmp / "store")),
         "output": DatasetsResource(out_dir=str(tmp / "out")),
         "io_manager": FilesystemIOManager(base_dir=str(tmp / "io")),
+        "workers": WorkersResource(processes=1),
     }
 
 
@@ -49,7 +59,6 @@ def test_sensor_adds_partition_and_skips_unchanged_files(tmp_path: Path) -> None
         result = new_pdfs_sensor(context)
         key = result.dynamic_partitions_requests[0].partition_keys[0]
         assert [r.partition_key for r in result.run_requests] == [key]
-        assert result.run_requests[0].run_key.startswith(f"{key}:{key}")
         instance.add_dynamic_partitions(DOCUMENTS, [key])
         again = new_pdfs_sensor(build_sensor_context(instance=instance, resources=resources))
         assert again.dynamic_partitions_requests == []
@@ -63,16 +72,13 @@ def test_materialize_one_partition_and_publish(tmp_path: Path) -> None:
     entry = resources["raw_store"].store().add(MINUTES)  # type: ignore[attr-defined]
     with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
         instance.add_dynamic_partitions(DOCUMENTS, [entry.document_id])
-        extracted = materialize(
-            [raw_document, document_pages, document_extraction, document_tables, document_kpis],
-            partition_key=entry.document_id, instance=instance,
-            resources=resources,
-        )
+        extracted = materialize(EXTRACT, partition_key=entry.document_id, instance=instance, resources=resources)
         assert extracted.success
         assert extracted.output_for_node("document_extraction").count("decisions") > 0
         published = materialize(
-            [raw_document, document_pages, document_extraction, document_tables, document_kpis, datasets, *all_checks],
-            instance=instance, resources=resources,
+            [*EXTRACT, datasets, *all_checks],
+            instance=instance,
+            resources=resources,
             selection=[k.to_user_string() for k in datasets.keys],
         )
         assert published.success
@@ -82,3 +88,29 @@ def test_materialize_one_partition_and_publish(tmp_path: Path) -> None:
     assert list(meetings["meeting_id"]) == ["kent-county-council-cabinet/2025-01-30"]
     assert (tmp_path / "out" / "parquet" / "attendance.parquet").exists()
     assert (tmp_path / "out" / "council.sqlite").exists()
+
+
+def test_publishing_waits_neither_for_a_missing_nor_for_a_failed_document(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    resources = _resources(tmp_path, inbox)
+    entry = resources["raw_store"].store().add(FRONT_SHEET)  # type: ignore[attr-defined]
+    never_stored = "f" * 16
+    graph = Definitions(assets=[*EXTRACT, datasets], resources=resources)
+    with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
+        instance.add_dynamic_partitions(DOCUMENTS, [entry.document_id, never_stored])
+        tick = evaluate_automation_conditions(defs=graph, instance=instance)
+        assert tick.total_requested == 0  # nothing extracted yet
+
+        assert materialize(EXTRACT, partition_key=entry.document_id, instance=instance, resources=resources).success
+        tick = evaluate_automation_conditions(defs=graph, instance=instance, cursor=tick.cursor)
+        assert tick.total_requested == len(datasets.keys)  # the other partition was never run
+        tick = evaluate_automation_conditions(defs=graph, instance=instance, cursor=tick.cursor)
+        assert tick.total_requested == 0  # handled: nothing new
+
+        failed = materialize(
+            EXTRACT, partition_key=never_stored, instance=instance, resources=resources, raise_on_error=False
+        )
+        assert not failed.success
+        tick = evaluate_automation_conditions(defs=graph, instance=instance, cursor=tick.cursor)
+        assert tick.total_requested == len(datasets.keys)  # a failure republishes too

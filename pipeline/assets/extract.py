@@ -1,78 +1,44 @@
-"""Extract: read one PDF into pages, then into records, tables and KPIs (one partition each)."""
-
-from pathlib import Path
+"""Extract: one PDF (one partition) read and extracted in bounded worker processes."""
 
 from dagster import AssetExecutionContext, MetadataValue, asset
 
-from extractors.document import DocumentTables, Extraction, SourceInfo, extract_kpis, extract_or_fail, extract_tables
-from extractors.pages import PdfDocument, read_pdf
+from models.extraction import Extraction, SourceInfo
 from pipeline.partitions import documents_partitions
+from pipeline.resources import WorkersResource
+from runner.pool import extract
+from runner.worker import Job
 from store.datasets import frame
 from store.preview import markdown_preview
 from store.raw import StoredPdf
 
-
-@asset(group_name="extract", partitions_def=documents_partitions)
-def document_pages(context: AssetExecutionContext, raw_document: StoredPdf) -> PdfDocument:
-    """The PDF read into pages of lines and ruled grids, or why it could not be read."""
-    doc = read_pdf(Path(raw_document.path))
-    context.add_output_metadata({"status": str(doc.status), "error": doc.error, "pages": doc.page_count})
-    return doc
+KPI_PREVIEW = ["page", "section", "measure", "period", "value_raw", "value", "unit"]
 
 
 @asset(group_name="extract", partitions_def=documents_partitions)
 def document_extraction(
-    context: AssetExecutionContext, raw_document: StoredPdf, document_pages: PdfDocument
+    context: AssetExecutionContext, raw_document: StoredPdf, workers: WorkersResource
 ) -> Extraction:
-    """Documents, meetings, agenda and minutes records; a bad PDF gives a `documents` row that says why."""
+    """Every record, table and KPI of one PDF; a bad PDF gives a `documents` row that says why."""
     source = SourceInfo(
-        file_name=raw_document.file_name, source_url=raw_document.source_url,
-        retrieved_at=raw_document.retrieved_at,
+        file_name=raw_document.file_name, source_url=raw_document.source_url, retrieved_at=raw_document.retrieved_at
     )
-    extraction = extract_or_fail(document_pages, source)
+    [done] = extract([Job(raw_document.path, raw_document.sha256, source)], workers.limits(), workers.processes)
+    for warning in done.warnings:
+        context.log.warning(warning)
+    extraction = done.extraction
     row = extraction.rows["documents"][0]
+    kpis = frame("kpis", extraction.rows.get("kpis", []))
     context.add_output_metadata(
         {
             "status": str(row.status),  # type: ignore[attr-defined]
             "error": row.error,  # type: ignore[attr-defined]
+            "pages": done.pages,
+            "worker_seconds": round(done.seconds, 2),
+            "peak_worker_mib": round(done.peak_mb),
             **{f"rows_{name}": len(rows) for name, rows in sorted(extraction.rows.items())},
-        }
-    )
-    return extraction
-
-
-@asset(group_name="extract", partitions_def=documents_partitions)
-def document_tables(context: AssetExecutionContext, document_pages: PdfDocument) -> DocumentTables:
-    """Every table of the PDF as a grid, continued tables joined, with its title."""
-    tables = extract_tables(document_pages)
-    rows = tables.rows  # built from the tables on each access
-    listing = frame("tables", rows["tables"])
-    context.add_output_metadata(
-        {
-            "tables": len(tables.tables),
-            "cells": len(rows["table_cells"]),
-            "preview": MetadataValue.md(markdown_preview(listing.drop(columns=["source_document_id"]), rows=10)),
-        }
-    )
-    return tables
-
-
-@asset(group_name="extract", partitions_def=documents_partitions)
-def document_kpis(context: AssetExecutionContext, document_tables: DocumentTables) -> Extraction:
-    """One typed row per figure of the PDF's performance tables."""
-    kpis = extract_kpis(document_tables)
-    df = frame("kpis", kpis.rows["kpis"])
-    numeric = int(df["value"].notna().sum()) if len(df) else 0
-    context.add_output_metadata(
-        {
-            "kpis": len(df),
-            "numeric": numeric,
-            "preview": MetadataValue.md(
-                markdown_preview(df[["page", "section", "measure", "period", "value_raw", "value", "unit"]], rows=10)
-                if len(df) else "no performance tables"
+            "kpi_preview": MetadataValue.md(
+                markdown_preview(kpis[KPI_PREVIEW], rows=10) if len(kpis) else "no KPI tables"
             ),
         }
     )
-    return kpis
-
-
+    return extraction

@@ -1,0 +1,213 @@
+"""`councilpacks`: extract local PDFs into the published datasets, in bounded worker processes.
+
+Exit codes: 0 the run completed (see each document's status); 1 with --strict, some document
+is not `ok`; 2 usage error or an output folder that cannot be written; 3 with --no-wait,
+another run is writing the output folder; 130 interrupted (Ctrl-C or SIGTERM), outputs unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from runner import MEMORY_MB, TIMEOUT_S, boot
+
+if TYPE_CHECKING:
+    from runner.pool import Done
+    from runner.worker import Job
+
+EXIT_OK, EXIT_NOT_OK, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+SUMMARY_DATASETS = (
+    "meetings",
+    "agenda_items",
+    "minute_items",
+    "attendance",
+    "decisions",
+    "memberships",
+    "tables",
+    "kpis",
+)
+log = logging.getLogger("councilpacks")
+
+
+def collect(paths: list[str]) -> list[Path]:
+    """The files named, and the PDFs inside the folders named."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {raw!r}")
+    return found
+
+
+def jobs_for(files: list[Path]) -> list[Job]:
+    """One job per distinct content: a file given twice (or copied) is extracted once."""
+    from models.extraction import SourceInfo
+    from runner.worker import Job
+
+    jobs: dict[str, Job] = {}
+    for path in files:
+        with path.open("rb") as fh:
+            sha = hashlib.file_digest(fh, "sha256").hexdigest()
+        when = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        jobs.setdefault(sha, Job(str(path), sha, SourceInfo(file_name=path.name, retrieved_at=when)))
+    return list(jobs.values())
+
+
+def summary(done: Done) -> str:
+    """One line per document: file, pages, status and rows per dataset."""
+    extraction = done.extraction
+    row = extraction.rows["documents"][0]
+    counts = ", ".join(f"{name}={extraction.count(name)}" for name in SUMMARY_DATASETS)
+    sections = extraction.count("documents") - 1
+    status = row.status if not row.error else f"{row.status} ({row.error})"  # type: ignore[attr-defined]
+    return f"{row.file_name}: {done.pages} pages, {status}, sections={sections}, {counts}"  # type: ignore[attr-defined]
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: `councilpacks extract PATH... [options]`."""
+    from importlib.metadata import version
+
+    top = argparse.ArgumentParser(
+        prog="councilpacks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {version('councilpacks')}")
+    sub = top.add_subparsers(dest="command", required=True)
+    ext = sub.add_parser("extract", help="extract local PDFs (files or folders) into datasets")
+    ext.add_argument("paths", nargs="+", help="PDF files or folders of PDFs")
+    ext.add_argument("--out", default="outputs", help="where the datasets go (default: outputs/)")
+    ext.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: CPU count)")
+    ext.add_argument(
+        "--memory-mb", type=int, default=MEMORY_MB, help="address space per worker, MiB (default: %(default)s)"
+    )
+    ext.add_argument(
+        "--timeout", type=float, default=TIMEOUT_S, help="worker seconds per document (default: %(default)s)"
+    )
+    ext.add_argument("--no-wait", action="store_true", help="fail at once (exit 3) if another run is writing --out")
+    ext.add_argument("--strict", action="store_true", help="exit 1 if any document's status is not ok")
+    ext.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    ext.add_argument("--log", help="log file for warnings from the PDF parser (default: OUT/councilpacks.log)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `councilpacks` command."""
+    cli = parser()
+    args = cli.parse_args(argv)
+    if args.workers < 1:
+        cli.error("--workers must be at least 1")
+    try:
+        files = collect(args.paths)
+    except FileNotFoundError as exc:
+        cli.error(str(exc))
+    if not files:
+        cli.error("no PDF files found in the paths given")
+    boot()  # the workers' forkserver loads the extractors while this process carries on
+    out = Path(args.out)
+    from store.publish import OutputBusy, OutputNotWritable, check_writable, output_lock
+
+    try:
+        check_writable(out)
+    except OutputNotWritable as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    logging.basicConfig(
+        filename=args.log or out / "councilpacks.log", level=logging.INFO, format="%(asctime)s %(message)s"
+    )
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with output_lock(out, wait=not args.no_wait, on_wait=None if args.quiet else _waiting):
+            return _run(args, out, jobs_for(files))
+    except OutputBusy as exc:
+        return _fail(f"{exc}; try again later, or leave out --no-wait to wait for it", EXIT_BUSY)
+    except KeyboardInterrupt:
+        return _fail(f"interrupted: workers stopped, {out}/ left as it was", EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace, out: Path, jobs: list[Job]) -> int:
+    from extractors import EXTRACTOR_VERSION
+    from runner.pool import extract
+    from runner.worker import Limits
+
+    threading.Thread(target=_import_writers, daemon=True).start()  # while the workers work
+    limits = Limits(memory_mb=args.memory_mb, timeout_s=args.timeout)
+    started = time.monotonic()
+    report = _reporter(len(jobs), started, quiet=args.quiet)
+    done = extract(jobs, limits, workers=args.workers, on_done=report)
+    from store.datasets import combine
+    from store.publish import publish
+
+    manifest = publish(out, combine(d.extraction.rows for d in done), EXTRACTOR_VERSION)
+    pages, seconds = sum(d.pages for d in done), time.monotonic() - started
+    not_ok = [d for d in done if d.extraction.rows["documents"][0].status != "ok"]  # type: ignore[attr-defined]
+    if not args.quiet:
+        print(
+            f"{len(done)} documents ({len(not_ok)} not ok), {pages} pages in {seconds:.1f} s; "
+            f"run {manifest['run_id']} published to {out}/csv, {out}/parquet and {out}/council.sqlite"
+        )
+    return EXIT_NOT_OK if args.strict and not_ok else EXIT_OK
+
+
+def _reporter(total: int, started: float, quiet: bool) -> Callable[[Done], None]:
+    """Per finished document: a log entry, a line, and on a terminal a progress bar."""
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+    pages = 0
+
+    def report(done: Done) -> None:
+        nonlocal pages
+        pages += done.pages
+        line = summary(done)
+        log.info(line)
+        for warning in done.warnings:
+            log.warning(f"{done.extraction.rows['documents'][0].file_name}: {warning}")  # type: ignore[attr-defined]
+        if bar is not None:
+            bar.write(line)
+            bar.set_postfix_str(f"{pages / max(time.monotonic() - started, 1e-9):.1f} pages/s", refresh=False)
+            bar.update(1)
+            if bar.n == total:
+                bar.close()
+        elif not quiet:
+            print(line, flush=True)
+
+    return report
+
+
+def _import_writers() -> None:
+    import pyarrow.json
+    import pyarrow.parquet  # noqa: F401
+
+
+def _waiting(message: str) -> None:
+    print(f"waiting: {message}", file=sys.stderr, flush=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"councilpacks: {message}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
