@@ -1,61 +1,180 @@
-"""Benchmark the full extraction: pages per second and peak memory, per PDF and in total.
+"""Benchmark: pages/s with 1 and N workers, peak memory per worker and per run, ratios.
 
-    python benchmarks/bench.py [PDF or folder ...]    (default: raw_pdfs/samples and ../shared/corpus/pdfs)
+    python benchmarks/bench.py [--workers N] [--quick]
 
-Each file runs in a fresh worker process, so its peak resident memory (ru_maxrss, which
-includes the interpreter and libraries, ~150 MB) is its own. Timings are wall-clock seconds
-for reading the PDF and extracting every dataset (records, tables, KPIs). Not part of the
-tests: speed depends on the machine.
+1. Throughput of the worker pool on the bundled pack, the shared corpus and a 350-page PDF
+   built from corpus PDFs with pypdf: pages/s with 1 and N workers, the peak RSS of one worker
+   and of the whole run (this process and its workers, sampled from /proc).
+2. Whole processes, side by side: `councilpacks extract` on the bundled pack against
+   ../shared/tools/naive_baseline.py (every tool on every page), and on a one-page PDF
+   against a bare pdfplumber word read. Ratios, since this machine is shared.
+3. A PDF whose one content stream inflates to 1 GiB: its status, time and the run's peak RSS.
+
+Not a test: speed depends on the machine. `--quick` skips the corpus and the baseline.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import hashlib
+import os
+import statistics
+import subprocess
 import sys
+import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = [ROOT / "raw_pdfs" / "samples", ROOT.parent / "shared" / "corpus" / "pdfs"]
+sys.path.insert(0, str(ROOT))
+
+from models.extraction import SourceInfo  # noqa: E402
+from runner.pool import extract  # noqa: E402
+from runner.worker import Job, Limits  # noqa: E402
+from tests.pdfmaker import deflated_spaces, one_page_pdf  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+PACK = ROOT / "raw_pdfs" / "samples" / "wiltshire-police-and-crime-panel-2024-09-26-pack.pdf"
+CORPUS = SHARED / "corpus" / "pdfs"
+BASELINE = SHARED / "tools" / "naive_baseline.py"
+ONE_PAGE = CORPUS / "uk_burton_cum_walden_pc_2025-11-04_agenda_public_notice.pdf"
+BARE_READ = "import pdfplumber, sys; pdf = pdfplumber.open(sys.argv[1]); [p.extract_words() for p in pdf.pages]"
+LONG_PAGES = 350
 
 
-def measure(path: str) -> tuple[str, int, float, float, str]:
-    """Extract one PDF; return its name, pages, seconds, peak RSS in MiB and status."""
-    sys.path.insert(0, str(ROOT))
-    from extractors.document import SourceInfo, extract_kpis, extract_or_fail, extract_tables
-    from extractors.pages import read_pdf
+class PeakRss:
+    """Samples the summed RSS of a process and all its descendants, keeping the peak (MiB)."""
 
+    def __init__(self, pid: int, every_s: float = 0.02) -> None:
+        self.pid, self.every_s, self.peak_mb = pid, every_s, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, _tree_rss_mb(self.pid))
+            self._stop.wait(self.every_s)
+
+
+def _tree_rss_mb(root: int) -> float:
+    parents, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                status = Path(f"/proc/{entry}/status").read_text()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat[1])
+            rss[int(entry)] = next((int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS:")), 0)
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, ppid in parents.items() if ppid in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return sum(rss.get(pid, 0) for pid in tree) / 1024
+
+
+def _job(path: Path) -> Job:
+    return Job(str(path), hashlib.sha256(path.read_bytes()).hexdigest(), SourceInfo(file_name=path.name))
+
+
+def long_pdf(folder: Path) -> Path:
+    """A PDF of at least 350 pages, made of corpus PDFs that have a text layer."""
+    from pypdf import PdfWriter
+
+    writer, pages = PdfWriter(), 0
+    sources = sorted(p for p in CORPUS.glob("*.pdf") if "SCANNED" not in p.name)
+    while pages < LONG_PAGES:
+        for source in sources:
+            if pages >= LONG_PAGES:
+                break
+            writer.append(str(source))
+            pages = len(writer.pages)
+    path = folder / f"long_{pages}_pages.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def throughput(name: str, files: list[Path], workers: int) -> None:
+    jobs = [_job(f) for f in files]
     start = time.perf_counter()
-    doc = read_pdf(Path(path))
-    extract_or_fail(doc, SourceInfo(file_name=Path(path).name))
-    extract_kpis(extract_tables(doc))
+    with PeakRss(os.getpid()) as rss:
+        done = extract(jobs, Limits(), workers=workers)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-    return Path(path).name, doc.page_count, seconds, peak, str(doc.status)
+    pages = sum(d.pages for d in done)
+    worker_peak = max(d.peak_mb for d in done)
+    statuses = sorted({str(d.extraction.rows["documents"][0].status) for d in done})  # type: ignore[attr-defined]
+    print(
+        f"{name:28} {workers:>7} {len(done):>5} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.1f} "
+        f"{worker_peak:>12.0f} {rss.peak_mb:>9.0f}  {','.join(statuses)}"
+    )
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak tree RSS (MiB) of a whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with PeakRss(process.pid) as rss:
+        process.wait()
+    return time.perf_counter() - start, rss.peak_mb
+
+
+def ratio(name: str, ours: list[str], reference: list[str], repeats: int) -> None:
+    pairs = [(timed(ours)[0], timed(reference)[0]) for _ in range(repeats)]  # side by side
+    a, b = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+    print(f"{name:44} ours {a:6.2f} s  reference {b:6.2f} s  ratio {a / b:5.2f}x  ({repeats} runs, median)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--quick", action="store_true", help="skip the corpus and the naive baseline")
     args = parser.parse_args()
-    files = sorted(
-        str(f) for p in args.paths for f in ([p] if p.is_file() else p.glob("*.pdf")) if f.suffix.lower() == ".pdf"
-    )
-    if not files:
-        parser.error("no PDFs found")
-    rows = []
-    with ProcessPoolExecutor(max_workers=1, max_tasks_per_child=1) as pool:
-        for row in pool.map(measure, files):
-            rows.append(row)
-            name, pages, seconds, peak, status = row
-            print(f"{name[:64]:64} {pages:5d} {seconds:8.2f} {pages / seconds if seconds else 0:8.1f} {peak:8.0f}  {status}")
-    pages = sum(r[1] for r in rows)
-    seconds = sum(r[2] for r in rows)
-    print(f"{'TOTAL (' + str(len(rows)) + ' files)':64} {pages:5d} {seconds:8.2f} {pages / seconds:8.1f} "
-          f"{max(r[3] for r in rows):8.0f}  max")
-    print(f"{'':64} {'pages':>5} {'seconds':>8} {'pages/s':>8} {'peak MiB':>8}")
+    cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", "--quiet"]
+    with tempfile.TemporaryDirectory(prefix="councilpacks-bench-") as tmp:
+        folder = Path(tmp)
+        sets = {"bundled pack": [PACK], f"{LONG_PAGES}-page PDF": [long_pdf(folder)]}
+        if not args.quick:
+            sets["corpus"] = sorted(CORPUS.glob("*.pdf"))
+        print(
+            f"{'set':28} {'workers':>7} {'docs':>5} {'pages':>6} {'seconds':>8} {'pages/s':>8} "
+            f"{'worker peak':>12} {'run peak':>9}  statuses  (MiB)"
+        )
+        for name, files in sets.items():
+            for workers in sorted({1, args.workers}):
+                throughput(name, files, workers)
+        print()
+        out = str(folder / "out")
+        ratio(
+            "1-page PDF: CLI vs bare pdfplumber word read",
+            [*cli, str(ONE_PAGE), "--out", out],
+            [sys.executable, "-c", BARE_READ, str(ONE_PAGE)],
+            repeats=5,
+        )
+        if not args.quick:
+            ratio(
+                "bundled pack: CLI vs naive baseline",
+                [*cli, str(PACK), "--out", out],
+                [sys.executable, str(BASELINE), str(PACK)],
+                repeats=2,
+            )
+        bomb = one_page_pdf(folder / "bomb.pdf", deflated_spaces(1024), flate=True)
+        seconds, peak = timed([*cli, str(bomb), "--out", out])
+        status = (Path(out) / "csv" / "documents.csv").read_text(encoding="utf-8").splitlines()[1]
+        size = bomb.stat().st_size // 1024
+        print(f"\n1 GiB inflating stream ({size} KiB file): {seconds:.2f} s, run peak {peak:.0f} MiB")
+        print(f"  documents row: {status}")
     return 0
 
 

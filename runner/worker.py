@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # Which loggers' warnings a worker hands back to be logged ("CropBox missing from /Page").
 CAPTURED_LOGGERS = ("pdfminer", "pdfplumber")
 MAX_WARNINGS = 20
+GC_THRESHOLD = 100_000
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,9 @@ def serve(conn: Connection, task: Task, memory_mb: int) -> None:
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     gc.freeze()  # the preloaded modules' objects are never garbage: keep the collector off them
+    # pdfminer allocates millions of short-lived objects that reference counting frees; a full
+    # collection every 700 allocations cost the seed pack ~20% of its CPU (5.1 s against 6-8 s).
+    gc.set_threshold(GC_THRESHOLD, 50, 100)
     collect = _Collect()
     for name in CAPTURED_LOGGERS:
         logger = logging.getLogger(name)

@@ -28,6 +28,7 @@ if typing.TYPE_CHECKING:
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|\d*\.\d+)(e[+-]?\d+)?%?$", re.I)
+TYPED: dict[object, type] = {bool: bool, int: int, float: float}  # columns of any other type are text
 SQL_TYPES = {bool: "INTEGER", int: "INTEGER", float: "REAL", str: "TEXT"}
 
 
@@ -95,8 +96,7 @@ def column_types(dataset: str) -> dict[str, type]:
     for name, info in DATASETS[dataset].model_fields.items():
         ann = info.annotation
         args = [a for a in typing.get_args(ann) if a is not type(None)] if isinstance(ann, types.UnionType) else [ann]
-        base = args[0] if args else str
-        out[name] = base if base in (bool, int, float) else str
+        out[name] = TYPED.get(args[0] if args else str, str)
     return out
 
 

@@ -114,3 +114,9 @@ def test_publishing_waits_neither_for_a_missing_nor_for_a_failed_document(tmp_pa
         assert not failed.success
         tick = evaluate_automation_conditions(defs=graph, instance=instance, cursor=tick.cursor)
         assert tick.total_requested == len(datasets.keys)  # a failure republishes too
+
+
+def test_instance_config_queues_two_runs_at_once(tmp_path: Path) -> None:
+    shutil.copy(Path(__file__).parents[1] / "dagster.yaml", tmp_path / "dagster.yaml")
+    with DagsterInstance.from_config(str(tmp_path)) as instance:
+        assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 2
