@@ -294,11 +294,13 @@ def _name(value: object) -> str:
 
 
 def _inflated_size(stream: PDFStream, cap: int) -> int:
-    """The stream's inflated size, counted up to just past `cap`; 0 when it is not Flate data."""
+    """The stream's size once inflated, counted up to just past `cap` (Flate), else as stored."""
     raw = stream.get_rawdata()
+    if raw is None:
+        return 0  # already decoded by pdfminer, so within what it could hold
     filters = [f for f, _ in stream.get_filters()]
-    if raw is None or not filters or filters[0] not in LITERALS_FLATE_DECODE:
-        return 0
+    if not filters or filters[0] not in LITERALS_FLATE_DECODE:
+        return len(raw)
     if stream.decipher and stream.objid is not None and stream.genno is not None:
         raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
     try:

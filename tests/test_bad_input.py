@@ -86,6 +86,12 @@ def test_stream_that_inflates_past_the_cap_is_refused_before_parsing(tmp_path: P
     assert doc.error == f"page 1: a content stream inflates past the limit of {75 * 1024 * 1024} bytes"
 
 
+def test_stored_stream_over_the_cap_is_refused(tmp_path: Path) -> None:
+    stored = one_page_pdf(tmp_path / "stored.pdf", b" " * 3000)
+    doc = read_pdf(stored, PageSettings(max_stream_bytes=2000))
+    assert doc.status is DocumentStatus.TOO_LARGE and "limit of 2000 bytes" in doc.error
+
+
 def test_stream_under_the_cap_is_read(tmp_path: Path) -> None:
     small = one_page_pdf(tmp_path / "spaces.pdf", deflated_spaces(2), flate=True)
     assert read_pdf(small).status is DocumentStatus.NO_TEXT_LAYER  # read, and found to hold no text
