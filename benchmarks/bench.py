@@ -133,7 +133,7 @@ def timed(command: list[str]) -> tuple[float, float]:
 def ratio(name: str, ours: list[str], reference: list[str], repeats: int) -> None:
     pairs = [(timed(ours)[0], timed(reference)[0]) for _ in range(repeats)]  # side by side
     a, b = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
-    print(f"{name:44} ours {a:6.2f} s  reference {b:6.2f} s  ratio {a / b:5.2f}x  ({repeats} runs, median)")
+    print(f"{name:44} ours {a:6.2f} s  reference {b:6.2f} s  ours/reference {a / b:5.2f}  ({repeats} runs, median)")
 
 
 def main() -> int:

@@ -38,6 +38,8 @@ SUMMARY_DATASETS = (
     "kpis",
 )
 log = logging.getLogger("councilpacks")
+log.setLevel(logging.INFO)
+log.propagate = False  # the terminal gets the lines printed below, the log file the rest
 
 
 def collect(paths: list[str]) -> list[Path]:
@@ -124,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         check_writable(out)
     except OutputNotWritable as exc:
         return _fail(str(exc), EXIT_USAGE)
-    logging.basicConfig(
-        filename=args.log or out / "councilpacks.log", level=logging.INFO, format="%(asctime)s %(message)s"
-    )
+    handler = logging.FileHandler(args.log or out / "councilpacks.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with output_lock(out, wait=not args.no_wait, on_wait=None if args.quiet else _waiting):
@@ -137,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"interrupted: workers stopped, {out}/ left as it was", EXIT_INTERRUPTED)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        log.removeHandler(handler)
+        handler.close()
 
 
 def _run(args: argparse.Namespace, out: Path, jobs: list[Job]) -> int:
