@@ -22,8 +22,9 @@ run: setup
 	$(BIN)/councilpacks extract raw_pdfs/samples --out outputs
 	@echo "Open the Dagster UI with: make ui   (then http://127.0.0.1:3000)"
 
-## Run the test suite (unit, golden over real PDFs, Dagster definitions and materialize).
-test: setup
+## The gate (what CI runs: .ci/run): lint, format, types, then the test suite (unit, golden
+## over real PDFs, workers and publication, Dagster definitions and materialize).
+test: lint
 	$(BIN)/python -m pytest
 
 ## The Dagster UI and daemon (sensor, schedule) with instance storage in .dagster/.
@@ -37,7 +38,9 @@ bench: setup
 	$(BIN)/python benchmarks/bench.py
 
 lint: setup
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy extractors models store pipeline
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf outputs .dagster .pytest_cache

@@ -87,8 +87,11 @@ def meeting_facts(lines: list[Placed]) -> MeetingFacts:
     time_text = labels.get("time") or date_text or ""
     venue = labels.get("place") or labels.get("venue") or labels.get("location") or _venue_after(head, date_text)
     return MeetingFacts(
-        body=body, date=when.isoformat() if when else "", start_time=parse_time(time_text),
-        venue=venue.rstrip(" ,"), page=first_page,
+        body=body,
+        date=when.isoformat() if when else "",
+        start_time=parse_time(time_text),
+        venue=venue.rstrip(" ,"),
+        page=first_page,
     )
 
 
@@ -160,8 +163,12 @@ def items(lines: list[Placed]) -> list[AgendaItem]:
         part = next((pt for i, pt in reversed(parts) if i < heading.index), "I")
         out.append(
             AgendaItem(
-                number=heading.number, title=heading.title, part=part, page=heading.page,
-                first_cited=heading.first_cited, last_cited=heading.last_cited,
+                number=heading.number,
+                title=heading.title,
+                part=part,
+                page=heading.page,
+                first_cited=heading.first_cited,
+                last_cited=heading.last_cited,
             )
         )
     return out

@@ -9,6 +9,7 @@ late arrivals or early departures ("Cllr X arrived at 10:39am", "... left the me
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extractors.headings import Heading, Placed
@@ -17,8 +18,10 @@ from extractors.text import TIME_PATTERN, clean, parse_time
 from models.vocab import AttendanceStatus
 
 BLOCK = re.compile(
-    r"^(?P<label>(?:members\s+|councillors\s+)?present|also\s+present|in\s+attendance(?:\s+(?:virtually|remotely|online))?"
-    r"|officers(?:\s+(?:present|in attendance))?|apologies(?:\s+for\s+absence)?|absent)\s*(?::-?|-|\s*$)\s*(?P<rest>.*)$",
+    r"^(?P<label>(?:members\s+|councillors\s+)?present|also\s+present"
+    r"|in\s+attendance(?:\s+(?:virtually|remotely|online))?"
+    r"|officers(?:\s+(?:present|in attendance))?|apologies(?:\s+for\s+absence)?|absent)"
+    r"\s*(?::-?|-|\s*$)\s*(?P<rest>.*)$",
     re.I,
 )
 # A block ends at the next label of another kind ("Public Gallery:", "Public Questions:").
@@ -34,8 +37,13 @@ SUBSTITUTE_FOR = re.compile(
     rf"(?P<sub>{NAME})\s+(?:attended|was\s+present|would\s+be|is|was)?\s*(?:as\s+(?:a\s+)?)?substitut\w*"
     rf"(?:[^.]*?\bfor\s+(?P<absent>{NAME}))?"
 )
-ARRIVED = re.compile(rf"(?P<who>{NAME}(?:(?:,\s*|\s+and\s+){NAME})*)\s+(?:arrived|joined the meeting)\b[^.]*?(?P<time>{TIME_PATTERN})", re.I)
-LEFT = re.compile(rf"(?P<who>{NAME}(?:(?:,\s*|\s+and\s+){NAME})*)\s+(?:left|departed)\b[^.]*?(?P<time>{TIME_PATTERN})", re.I)
+ARRIVED = re.compile(
+    rf"(?P<who>{NAME}(?:(?:,\s*|\s+and\s+){NAME})*)\s+(?:arrived|joined the meeting)\b[^.]*?(?P<time>{TIME_PATTERN})",
+    re.I,
+)
+LEFT = re.compile(
+    rf"(?P<who>{NAME}(?:(?:,\s*|\s+and\s+){NAME})*)\s+(?:left|departed)\b[^.]*?(?P<time>{TIME_PATTERN})", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ def _people(chunks: list[tuple[int, str]], status: AttendanceStatus, remote: boo
         match = PLURAL_HONORIFIC.match(chunk)
         if match:
             plural = "Cllr"
-            chunk = chunk[match.end():]
+            chunk = chunk[match.end() :]
         person = parse_person(chunk)
         if not looks_like_name(person.name):
             continue
@@ -212,12 +220,16 @@ def _full_name(short: str, people: list[Attendee]) -> str:
 
 
 def _times(people: list[Attendee], text: str) -> list[Attendee]:
-    for pattern, field in ((ARRIVED, "arrived_at"), (LEFT, "left_at")):
+    stamps: list[tuple[re.Pattern[str], Callable[[Attendee, str], Attendee]]] = [
+        (ARRIVED, lambda a, when: replace(a, arrived_at=when)),
+        (LEFT, lambda a, when: replace(a, left_at=when)),
+    ]
+    for pattern, stamp in stamps:
         for match in pattern.finditer(text):
             when = parse_time(match.group("time"))
             names = split_people(match.group("who"))
             people = [
-                replace(a, **{field: when})
+                stamp(a, when)
                 if a.status is AttendanceStatus.PRESENT and any(same_person(n, a.person.name) for n in names)
                 else a
                 for a in people

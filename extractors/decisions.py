@@ -26,7 +26,9 @@ DECISION_START = re.compile(
 )
 NUMBERING = re.compile(r"^\(?\w{1,3}[.)]\s+")
 # "Cllr A nominated Cllr C, which was seconded by Cllr B" names A as the proposer.
-PERSON = r"(?:(?:Cllr|Councillor|Commissioner|Mr|Mrs|Ms|Miss|Dr)\.?\s+)*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
+PERSON = (
+    r"(?:(?:Cllr|Councillor|Commissioner|Mr|Mrs|Ms|Miss|Dr)\.?\s+)*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
+)
 MOVERS = (
     re.compile(rf"proposal\s+of\s+(?P<p>{PERSON}),?\s+(?:and\s+)?seconded\s+by\s+(?P<s>{PERSON})"),
     re.compile(rf"(?P<p>{PERSON})\s+nominated\s+{PERSON},?\s+which\s+was\s+seconded\s+by\s+(?P<s>{PERSON})"),
@@ -37,7 +39,14 @@ MOVERS = (
 OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
     (DecisionOutcome.REJECTED, re.compile(r"\b(lost|rejected|not carried|refused|fell)\b", re.I)),
     (DecisionOutcome.DEFERRED, re.compile(r"\b(defer(red)?|postpone[ds]?|adjourn(ed)?)\b", re.I)),
-    (DecisionOutcome.NOTED, re.compile(r"^(?:\W*\w{0,3}\W*)?(?:resolved\s*(?:that|:)?\s*)?(?:the\s+\w+\s+)?(?:to\s+)?note[sd]?\b|resolved to note|\bbe noted\b", re.I)),
+    (
+        DecisionOutcome.NOTED,
+        re.compile(
+            r"^(?:\W*\w{0,3}\W*)?(?:resolved\s*(?:that|:)?\s*)?(?:the\s+\w+\s+)?(?:to\s+)?note[sd]?\b"
+            r"|resolved to note|\bbe noted\b",
+            re.I,
+        ),
+    ),
     (DecisionOutcome.APPROVED, re.compile(r"\b(approved?|adopt(ed)?|agree[sd]?|endorsed?)\b", re.I)),
 )
 # A paragraph ends where the next line starts more than this many line heights lower.
@@ -95,10 +104,12 @@ def paragraph_end(lines: list[Placed], start: int) -> int:
     while end < len(lines):
         prev, line = lines[end - 1], lines[end]
         gap = line.line.top - prev.line.bottom
-        if line.page != prev.page or gap > PARAGRAPH_GAP * line.line.size or line.line.bold != lines[start].line.bold:
-            # a decision that introduces a list ("RESOLVED that Cabinet agree to:") takes the list
-            if not prev.line.text.rstrip().endswith(":") or line.page != prev.page:
-                break
+        breaks = (
+            line.page != prev.page or gap > PARAGRAPH_GAP * line.line.size or line.line.bold != lines[start].line.bold
+        )
+        # a decision that introduces a list ("RESOLVED that Cabinet agree to:") takes the list
+        if breaks and (not prev.line.text.rstrip().endswith(":") or line.page != prev.page):
+            break
         end += 1
     return end
 

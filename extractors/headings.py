@@ -106,8 +106,9 @@ def _heading(number: str, title: str, page: int, start: int, index: int) -> Head
     if cited:
         first, last = int(cited.group(1)), int(cited.group(2) or cited.group(1))
         title = clean(PAGES_CITED.sub("", title))
-    return Heading(number=number, title=title.strip(" *"), page=page, start=start, index=index,
-                   first_cited=first, last_cited=last)
+    return Heading(
+        number=number, title=title.strip(" *"), page=page, start=start, index=index, first_cited=first, last_cited=last
+    )
 
 
 def bodies(lines: list[Placed], headings: list[Heading]) -> list[list[Placed]]:

@@ -151,8 +151,14 @@ def read_kpis(table: Table) -> list[Kpi]:
             figure = parse_value(row[j], periods[j])
             out.append(
                 Kpi(
-                    page=row_pages[i], section=table.title, measure=measure, period=periods[j],
-                    value_raw=figure.value_raw, value=figure.value, unit=figure.unit, direction=figure.direction,
+                    page=row_pages[i],
+                    section=table.title,
+                    measure=measure,
+                    period=periods[j],
+                    value_raw=figure.value_raw,
+                    value=figure.value,
+                    unit=figure.unit,
+                    direction=figure.direction,
                 )
             )
     return out

@@ -13,7 +13,8 @@ from extractors.pages import Page
 from extractors.text import TIME_PATTERN, all_times, clean, find_date, parse_time, smart_title
 
 BODY_HELD = re.compile(
-    r"minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:[\w-]+\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<body>.+?)\s+(?:meeting\s+)?held\b", re.I
+    r"minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:[\w-]+\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<body>.+?)\s+(?:meeting\s+)?held\b",
+    re.I,
 )
 BODY_PLAIN = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>.+)$", re.I)
 VENUE = re.compile(
@@ -22,8 +23,12 @@ VENUE = re.compile(
     re.I,
 )
 DURATION = re.compile(rf"duration\s+of\s+meeting\s*:?\s*(?P<a>{TIME_PATTERN})\s*(?:-|to)\s*(?P<b>{TIME_PATTERN})", re.I)
-ENDED = re.compile(rf"\b(?:meeting|it)\s+(?:ended|closed|concluded|finished|rose|adjourned)\s+at\s+(?P<t>{TIME_PATTERN})", re.I)
-STARTED = re.compile(rf"\b(?:called\s+to\s+order|commenced|started|began|opened)\b[^.]*?\bat\s+(?P<t>{TIME_PATTERN})", re.I)
+ENDED = re.compile(
+    rf"\b(?:meeting|it)\s+(?:ended|closed|concluded|finished|rose|adjourned)\s+at\s+(?P<t>{TIME_PATTERN})", re.I
+)
+STARTED = re.compile(
+    rf"\b(?:called\s+to\s+order|commenced|started|began|opened)\b[^.]*?\bat\s+(?P<t>{TIME_PATTERN})", re.I
+)
 # The title block of minutes is the first page's lines before the attendance list.
 HEADER_LINES = 8
 
@@ -55,8 +60,11 @@ def read_minutes(pages: list[Page]) -> Minutes:
     item_lines = bodies(lines, headings)
     items = [
         MinuteItem(
-            number=h.number, title=h.title, page=h.page,
-            text=clean(" ".join(p.line.text for p in body)), decisions=read_decisions(body),
+            number=h.number,
+            title=h.title,
+            page=h.page,
+            text=clean(" ".join(p.line.text for p in body)),
+            decisions=read_decisions(body),
         )
         for h, body in zip(headings, item_lines, strict=True)
     ]
@@ -76,8 +84,12 @@ def meeting_facts(lines: list[Placed], first_item: int) -> MeetingFacts:
     text = clean(" ".join(p.line.text for p in lines))
     start, end = _times(joined, text)
     return MeetingFacts(
-        body=body, date=when.isoformat() if when else "", start_time=start, end_time=end,
-        venue=venue, page=header[0].page if header else (lines[0].page if lines else 1),
+        body=body,
+        date=when.isoformat() if when else "",
+        start_time=start,
+        end_time=end,
+        venue=venue,
+        page=header[0].page if header else (lines[0].page if lines else 1),
     )
 
 
@@ -91,9 +103,7 @@ def _header(lines: list[Placed]) -> list[Placed]:
 
 
 def _body(header: list[Placed], joined: str) -> str:
-    match = BODY_HELD.search(joined) or next(
-        (m for p in header if (m := BODY_PLAIN.match(clean(p.line.text)))), None
-    )
+    match = BODY_HELD.search(joined) or next((m for p in header if (m := BODY_PLAIN.match(clean(p.line.text)))), None)
     if match:
         body = match.group("body").strip(" ,.")
         # prefer the same name printed in mixed case on its own line above

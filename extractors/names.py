@@ -15,20 +15,97 @@ from rapidfuzz import fuzz
 from extractors.text import clean
 
 # Titles printed before a name. Police ranks appear in Police and Crime Panel minutes.
-HONORIFIC_WORDS = ["cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "revd", "reverend", "the", "rt", "hon", "right", "honourable", "baroness", "baron", "detective", "superintendent", "chief", "inspector", "constable", "sergeant", "assistant", "deputy", "commander", "pc", "ds", "dc", "dci", "dsi", "acc", "dcc"]
+HONORIFIC_WORDS = [
+    "cllr",
+    "cllrs",
+    "councillor",
+    "councillors",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "revd",
+    "reverend",
+    "the",
+    "rt",
+    "hon",
+    "right",
+    "honourable",
+    "baroness",
+    "baron",
+    "detective",
+    "superintendent",
+    "chief",
+    "inspector",
+    "constable",
+    "sergeant",
+    "assistant",
+    "deputy",
+    "commander",
+    "pc",
+    "ds",
+    "dc",
+    "dci",
+    "dsi",
+    "acc",
+    "dcc",
+]
 # Ranks only count as honorifics in front of a name, never as the whole entry.
-POST_NOMINALS = set(["obe", "mbe", "cbe", "kbe", "dbe", "bem", "qpm", "mp", "mphil", "phd", "msc", "ba", "bsc", "ma", "jp", "dl", "kc", "qc", "frs", "mba", "llb"])
+POST_NOMINALS = set(
+    [
+        "obe",
+        "mbe",
+        "cbe",
+        "kbe",
+        "dbe",
+        "bem",
+        "qpm",
+        "mp",
+        "mphil",
+        "phd",
+        "msc",
+        "ba",
+        "bsc",
+        "ma",
+        "jp",
+        "dl",
+        "kc",
+        "qc",
+        "frs",
+        "mba",
+        "llb",
+    ]
+)
 ORGANISATION = re.compile(
     r"\b(council|authority|police|constabulary|service|trust|board|partnership|office|opcc|nhs|"
     r"university|college|association|ltd|limited|group|commission|fund)\b",
     re.I,
 )
 CHAIR_ROLES = {
-    "chairman": "Chairman", "chair": "Chair", "vice-chairman": "Vice-Chairman", "vice chairman": "Vice-Chairman",
-    "vice-chair": "Vice-Chair", "vice chair": "Vice-Chair", "substitute": "Substitute",
-    "chairwoman": "Chairwoman", "mayor": "Mayor", "deputy mayor": "Deputy Mayor", "leader": "Leader",
+    "chairman": "Chairman",
+    "chair": "Chair",
+    "vice-chairman": "Vice-Chairman",
+    "vice chairman": "Vice-Chairman",
+    "vice-chair": "Vice-Chair",
+    "vice chair": "Vice-Chair",
+    "substitute": "Substitute",
+    "chairwoman": "Chairwoman",
+    "mayor": "Mayor",
+    "deputy mayor": "Deputy Mayor",
+    "leader": "Leader",
 }
-REMOTE = re.compile(r"^(online|virtual(ly)?|remote(ly)?|via (teams|zoom)|by video.*|attended (online|virtually))$", re.I)
+REMOTE = re.compile(
+    r"^(online|virtual(ly)?|remote(ly)?|via (teams|zoom)|by video.*|attended (online|virtually))$", re.I
+)
 ROLE_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 
 
@@ -113,8 +190,12 @@ def parse_person(text: str) -> Person:
         organisation = kept[0]
     honorific, name = split_honorific(head)
     return Person(
-        name=name, honorific=honorific, role=role, organisation=organisation,
-        remote=remote, note="; ".join(notes),
+        name=name,
+        honorific=honorific,
+        role=role,
+        organisation=organisation,
+        remote=remote,
+        note="; ".join(notes),
     )
 
 

@@ -224,7 +224,7 @@ def read_pages(path: Path, first: int, last: int, settings: PageSettings | None 
     """
     settings = settings or PageSettings()
     out = []
-    with pdfplumber.open(path, pages=range(first, last + 1)) as pdf:
+    with pdfplumber.open(path, pages=list(range(first, last + 1))) as pdf:
         for page in pdf.pages:
             _check_streams(page, settings)
             out.append(_raw_page(page, page.page_number, settings))
@@ -335,7 +335,7 @@ def _grids(page: pdfplumber.page.Page) -> list[Grid]:
             continue
         width = max(len(r) for r in rows)
         cols = tuple(
-            min((row.cells[j][0] for row in table.rows if j < len(row.cells) and row.cells[j]), default=0.0)
+            min((cell[0] for row in table.rows if j < len(row.cells) and (cell := row.cells[j])), default=0.0)
             for j in range(width)
         )
         x0, top, x1, bottom = (float(v) for v in table.bbox)

@@ -23,7 +23,10 @@ KIND_RULES: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
     (DocumentKind.AGENDA, re.compile(r"^(agenda|notice of meeting|summons)\b", re.I)),
     (DocumentKind.APPENDIX, re.compile(r"^(appendix|annex)\b", re.I)),
     (DocumentKind.WORK_PLAN, re.compile(r"\b(forward|work)\s+(work\s+)?(plan|programme)\b", re.I)),
-    (DocumentKind.DECISION_NOTICE, re.compile(r"\b(record of decision|decision notice|decision recording form)\b", re.I)),
+    (
+        DocumentKind.DECISION_NOTICE,
+        re.compile(r"\b(record of decision|decision notice|decision recording form)\b", re.I),
+    ),
 )
 # How many lines at the top of a document decide its kind: titles sit in the first few.
 KIND_LINES = 6
@@ -98,14 +101,17 @@ def segment(pages: list[Page]) -> list[Section]:
         if page.number in starts or not runs:
             runs.append([])
         runs[-1].append(page)
-    sections = []
+    sections: list[Section] = []
     for run in (r for r in runs if r):
         lines = run[0].lines
         kind = DocumentKind.AGENDA if not sections else classify(lines)
         sections.append(
             Section(
-                index=len(sections) + 1, first_page=run[0].number, last_page=run[-1].number,
-                kind=kind, title=title_of(lines),
+                index=len(sections) + 1,
+                first_page=run[0].number,
+                last_page=run[-1].number,
+                kind=kind,
+                title=title_of(lines),
             )
         )
     return sections

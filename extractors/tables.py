@@ -122,8 +122,17 @@ def from_grid(grid: Grid, page: int) -> Table | None:
         return None
     cols = tuple(x for j, x in enumerate(grid.cols) if j in keep)
     return Table(
-        page=page, x0=grid.x0, top=grid.top, x1=grid.x1, bottom=grid.bottom, rows=_rect(rows),
-        method=grid.method, title=title, cols=cols, pages=(page,), row_pages=(page,) * len(rows),
+        page=page,
+        x0=grid.x0,
+        top=grid.top,
+        x1=grid.x1,
+        bottom=grid.bottom,
+        rows=_rect(rows),
+        method=grid.method,
+        title=title,
+        cols=cols,
+        pages=(page,),
+        row_pages=(page,) * len(rows),
     )
 
 
@@ -251,9 +260,16 @@ def _columns(block: list[Line], page: int) -> Table | None:
     if not _is_table(rows):
         return None
     return Table(
-        page=page, x0=min(ln.x0 for ln in block), top=block[0].top, x1=max(ln.x1 for ln in block),
-        bottom=block[-1].bottom, rows=_rect(rows), method="stream",
-        cols=tuple(cols[j][0] for j in keep), pages=(page,), row_pages=(page,) * len(rows),
+        page=page,
+        x0=min(ln.x0 for ln in block),
+        top=block[0].top,
+        x1=max(ln.x1 for ln in block),
+        bottom=block[-1].bottom,
+        rows=_rect(rows),
+        method="stream",
+        cols=tuple(cols[j][0] for j in keep),
+        pages=(page,),
+        row_pages=(page,) * len(rows),
     )
 
 
@@ -292,7 +308,10 @@ def title_above(page: Page, table: Table, tables: list[Table]) -> str:
         if len(ln.boxes) >= 3:
             continue  # a row of figures printed beside the table ("TOTAL £m 334.7 290.0")
         if (
-            len(text) > TITLE_MAX_CHARS or SENTENCE_END.search(text) or BULLET.match(text) or text[:1].islower()
+            len(text) > TITLE_MAX_CHARS
+            or SENTENCE_END.search(text)
+            or BULLET.match(text)
+            or text[:1].islower()
             or ln.x1 - ln.x0 > PROSE_WIDTH * text_width
         ):
             break
@@ -318,8 +337,11 @@ def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
             while skip < min(len(prev.rows), len(table.rows) - 1) and table.rows[skip] == prev.rows[skip]:
                 skip += 1
             out[-1] = replace(
-                prev, rows=prev.rows + table.rows[skip:], pages=prev.pages + table.pages,
-                row_pages=prev.row_pages + table.row_pages[skip:], end=table.bottom,
+                prev,
+                rows=prev.rows + table.rows[skip:],
+                pages=prev.pages + table.pages,
+                row_pages=prev.row_pages + table.row_pages[skip:],
+                end=table.bottom,
             )
         else:
             out.append(table)

@@ -53,7 +53,9 @@ def movers_attended(decisions: pd.DataFrame, attendance: pd.DataFrame) -> AssetC
             if isinstance(name, str) and name and (row.meeting_id, name) not in present
         }
     )
-    return AssetCheckResult(passed=not missing, metadata={"missing": len(missing), "sample": "; ".join(missing[:SAMPLE])})
+    return AssetCheckResult(
+        passed=not missing, metadata={"missing": len(missing), "sample": "; ".join(missing[:SAMPLE])}
+    )
 
 
 @asset_check(
@@ -65,7 +67,8 @@ def documents_readable(documents: pd.DataFrame) -> AssetCheckResult:
     bad = documents[documents["status"] != "ok"]
     sample = [f"{r.file_name or r.document_id}: {r.status} ({r.error})" for r in bad.head(SAMPLE).itertuples()]
     return AssetCheckResult(
-        passed=bad.empty, severity=AssetCheckSeverity.WARN,
+        passed=bad.empty,
+        severity=AssetCheckSeverity.WARN,
         metadata={"failed": len(bad), "sample": "; ".join(sample)},
     )
 
@@ -109,14 +112,15 @@ def totals_add_up(table_cells: pd.DataFrame) -> AssetCheckResult:
         for i in totals:
             block = _block(values, totals, range(i - 1, 0, -1)) or _block(values, totals, range(i + 1, len(values)))
             for j, total in enumerate(values[i]):
-                figures = [values[k][j] for k in block if values[k][j] is not None]
+                figures = [v for k in block if (v := values[k][j]) is not None]
                 if total is None or len(figures) < 2:
                     continue
                 checked += 1
                 if abs(sum(figures) - total) > max(0.05 * len(figures), 1e-6 * abs(total), 0.5):
                     mismatches.append(f"{table_id} row {i} col {j + 1}: {sum(figures):g} vs {total:g}")
     return AssetCheckResult(
-        passed=not mismatches, severity=AssetCheckSeverity.WARN,
+        passed=not mismatches,
+        severity=AssetCheckSeverity.WARN,
         metadata={"totals_checked": checked, "mismatches": len(mismatches), "sample": "; ".join(mismatches[:SAMPLE])},
     )
 
@@ -133,7 +137,8 @@ def _block(values: list[list[float | None]], totals: list[int], rows: range) -> 
 
 def _provenance_check(dataset: str):  # type: ignore[no-untyped-def]
     @asset_check(
-        asset=dataset, name=f"{dataset}_has_provenance",
+        asset=dataset,
+        name=f"{dataset}_has_provenance",
         description="Every row names the document and page it was read from.",
     )
     def check(df: pd.DataFrame) -> AssetCheckResult:
@@ -148,6 +153,11 @@ PROVENANCE_DATASETS = [
 ]
 provenance_checks = [_provenance_check(name) for name in PROVENANCE_DATASETS]
 all_checks = [
-    agenda_numbering_unique, minute_numbering_unique, movers_attended, documents_readable, kpi_values_parse,
-    totals_add_up, *provenance_checks,
+    agenda_numbering_unique,
+    minute_numbering_unique,
+    movers_attended,
+    documents_readable,
+    kpi_values_parse,
+    totals_add_up,
+    *provenance_checks,
 ]

@@ -5,14 +5,17 @@ from dagster import AssetSelection, define_asset_job
 EXTRACT_ASSETS = ("raw_document", "document_extraction")
 
 discover_job = define_asset_job(
-    "discover_documents", selection=AssetSelection.assets("source_inventory"),
+    "discover_documents",
+    selection=AssetSelection.assets("source_inventory"),
     description="Find new PDFs at the source, store them and add their partitions.",
 )
 extract_job = define_asset_job(
-    "extract_documents", selection=AssetSelection.assets(*EXTRACT_ASSETS),
+    "extract_documents",
+    selection=AssetSelection.assets(*EXTRACT_ASSETS),
     description="Read one PDF (one partition) into records, tables and KPIs.",
 )
 publish_job = define_asset_job(
-    "publish_datasets", selection=AssetSelection.groups("datasets"),
+    "publish_datasets",
+    selection=AssetSelection.groups("datasets"),
     description="Write every dataset from all extracted documents.",
 )

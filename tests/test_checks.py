@@ -14,10 +14,25 @@ def _cells(table_id: str, rows: list[list[str]]) -> pd.DataFrame:
 def test_totals_row_that_adds_up_passes_and_one_that_does_not_is_reported():
     # Seed pack, annual report finance table; and Kent QPR p12, whose total (116) is the
     # rounded sum of rounded rows (117): "Figures may not add up to totals due to rounding".
-    budget = _cells("t1", [["Financed by", "", ""], ["Police grant", "73.393", "74.910"],
-                           ["Precept", "70.141", "73.449"], ["Total income", "143.534", "148.359"]])
-    calls = _cells("t2", [["Service area", "Jan – Mar 24"], ["Adult Social Care", "26"], ["Highways", "16"],
-                          ["Other", "75"], ["Total Calls (thousands)", "116"]])
+    budget = _cells(
+        "t1",
+        [
+            ["Financed by", "", ""],
+            ["Police grant", "73.393", "74.910"],
+            ["Precept", "70.141", "73.449"],
+            ["Total income", "143.534", "148.359"],
+        ],
+    )
+    calls = _cells(
+        "t2",
+        [
+            ["Service area", "Jan – Mar 24"],
+            ["Adult Social Care", "26"],
+            ["Highways", "16"],
+            ["Other", "75"],
+            ["Total Calls (thousands)", "116"],
+        ],
+    )
     ok = totals_add_up(budget)
     assert ok.passed and ok.metadata["totals_checked"].value == 2
     bad = totals_add_up(pd.concat([budget, calls]))
@@ -34,6 +49,7 @@ def test_kpi_check_counts_only_cells_that_start_like_figures():
         }
     )
     assert kpi_values_parse(kpis).passed
-    misread = pd.DataFrame({"table_id": ["t1"] * 2, "value_raw": ["6.3%", "12.3.4"], "value": [6.3, None],
-                            "unit": ["percent", "text"]})
+    misread = pd.DataFrame(
+        {"table_id": ["t1"] * 2, "value_raw": ["6.3%", "12.3.4"], "value": [6.3, None], "unit": ["percent", "text"]}
+    )
     assert not kpi_values_parse(misread).passed

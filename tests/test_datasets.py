@@ -12,7 +12,7 @@ from store.datasets import combine, safe_cell, write_all
 
 
 def test_formula_cells_are_defused_but_numbers_stay_numbers() -> None:
-    assert safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
     assert safe_cell("-20.6%") == "-20.6%"
     assert safe_cell("-0.7") == "-0.7"
@@ -22,11 +22,22 @@ def test_formula_cells_are_defused_but_numbers_stay_numbers() -> None:
 def _rows() -> dict[str, list]:
     return {
         "decisions": [
-            DecisionRecord(meeting_id="x/2024-01-01", item_number="1", text="=cmd|' /C calc'!A0",
-                           source_document_id="abc", page=3)
+            DecisionRecord(
+                meeting_id="x/2024-01-01", item_number="1", text="=cmd|' /C calc'!A0", source_document_id="abc", page=3
+            )
         ],
-        "kpis": [KpiRecord(source_document_id="abc", page=2, table_id="abc-p2-t1", measure="Rate", period="Jul-2024",
-                           value_raw="6.3%", value=6.3, unit="percent")],
+        "kpis": [
+            KpiRecord(
+                source_document_id="abc",
+                page=2,
+                table_id="abc-p2-t1",
+                measure="Rate",
+                period="Jul-2024",
+                value_raw="6.3%",
+                value=6.3,
+                unit="percent",
+            )
+        ],
     }
 
 
@@ -47,5 +58,7 @@ def test_rerun_gives_byte_identical_csvs(tmp_path: Path) -> None:
     write_all(tmp_path / "a", combine([_rows()]))
     write_all(tmp_path / "b", combine([_rows()]))
     for name in DATASETS:
-        assert (tmp_path / "a" / "csv" / f"{name}.csv").read_bytes() == (tmp_path / "b" / "csv" / f"{name}.csv").read_bytes()
+        assert (tmp_path / "a" / "csv" / f"{name}.csv").read_bytes() == (
+            tmp_path / "b" / "csv" / f"{name}.csv"
+        ).read_bytes()
     assert not list((tmp_path / "a" / "csv").glob(".*tmp"))

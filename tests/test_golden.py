@@ -22,14 +22,17 @@ CASES = {
     "kent_cabinet_minutes": DATA / "uk_kent_cabinet_2025-01-30_printed_minutes.pdf",
     "kent_cabinet_agenda_frontsheet": DATA / "uk_kent_cabinet_2025-01-30_agenda_frontsheet.pdf",
     "bristol_transport_minutes": DATA / "uk_bristol_transport_connectivity_cttee_2024-09-12_printed_minutes.pdf",
-    "sutton_coldfield_minutes": DATA / "uk_sutton_coldfield_tc_amenities_cttee_2018-03-13_minutes.pdf",
 }
+SUTTON = DATA / "uk_sutton_coldfield_tc_amenities_cttee_2018-03-13_minutes.pdf"
 
 
 def records(path: Path) -> dict[str, list[dict]]:
     extraction = extract_document(read_cached(path), SourceInfo(file_name=path.name))
     return {
-        name: [{k: v for k, v in r.model_dump(mode="json").items() if k not in VOLATILE} for r in extraction.rows.get(name, [])]
+        name: [
+            {k: v for k, v in r.model_dump(mode="json").items() if k not in VOLATILE}
+            for r in extraction.rows.get(name, [])
+        ]
         for name in DATASETS
     }
 
@@ -50,7 +53,11 @@ def test_seed_pack_facts() -> None:
     got = records(SEED_PACK)
     sections = [(d["kind"], d["first_page"], d["last_page"]) for d in got["documents"][1:]]
     assert sections == [
-        ("agenda", 1, 4), ("minutes", 7, 15), ("report", 17, 33), ("report", 35, 35), ("report", 37, 62),
+        ("agenda", 1, 4),
+        ("minutes", 7, 15),
+        ("report", 17, 33),
+        ("report", 35, 35),
+        ("report", 37, 62),
         ("work_plan", 63, 63),
     ]
     left = {a["name"]: a["left_at"] for a in got["attendance"] if a["left_at"]}
@@ -64,7 +71,7 @@ def test_kent_minutes_attendance() -> None:
     assert present[0]["name"] == "R W Gough" and present[0]["role"] == "Chairman"
     remote = {a["name"] for a in got["attendance"] if a["remote"]}
     assert "S Jones" in remote
-    assert all(d["text"].startswith("RESOLVED") for d in got["decisions"])
+    assert got["decisions"] and all(d["text"].startswith("RESOLVED") for d in got["decisions"])
 
 
 def test_bristol_movers_resolve_to_attendees() -> None:
@@ -73,3 +80,19 @@ def test_bristol_movers_resolve_to_attendees() -> None:
     movers = {d[k] for d in got["decisions"] for k in ("proposer", "seconder") if d[k]}
     assert "Ed Plowden" in movers
     assert movers <= attendees
+
+
+@pytest.mark.xfail(
+    strict=True, reason="read as a report: minutes headed by the committee name, no word 'minutes' (issue 9)"
+)
+def test_sutton_coldfield_minutes_facts() -> None:
+    """Facts read off the PDF's first page: a town council committee's minutes on its own template."""
+    got = records(SUTTON)
+    assert got["documents"][0]["kind"] == "minutes"
+    [meeting] = got["meetings"]
+    assert (meeting["body"], meeting["date"]) == ("Amenities, Leisure and Community Services", "2018-03-13")
+    present = {a["name"] for a in got["attendance"] if a["status"] == "present"}
+    assert present == {"Hodivala", "Hewett", "Mosson", "Passey", "Wood"}
+    apologies = {a["name"] for a in got["attendance"] if a["status"] == "apologies"}
+    assert apologies == {"Ives", "Ward", "Ellis"}
+    assert [i["item_number"] for i in got["minute_items"]][:4] == ["52", "53", "54", "55"]

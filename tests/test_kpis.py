@@ -57,8 +57,13 @@ def _table(rows, title=""):
 def test_measure_table_gives_one_row_per_figure_and_skips_empty_cells():
     table = _table(
         [
-            ["Measure", "Trend Line (Up to 3 Years' Data)", "Jul-2024", "12 Months to Jul-2023 vs. 12 Months to Jul-2024",
-             "Rolling 12 Month Trend"],
+            [
+                "Measure",
+                "Trend Line (Up to 3 Years' Data)",
+                "Jul-2024",
+                "12 Months to Jul-2023 vs. 12 Months to Jul-2024",
+                "Rolling 12 Month Trend",
+            ],
             ["Abandonment Rate: All 999", "", "1.0%", "-1.0%", "Decreasing"],
             ["Average Time to Answer: All 999", "", "00:00:11", "-00:00:03", ""],
         ],
@@ -70,14 +75,24 @@ def test_measure_table_gives_one_row_per_figure_and_skips_empty_cells():
         ("Abandonment Rate: All 999", "12 Months to Jul-2023 vs. 12 Months to Jul-2024", "-1.0%", -1.0, "percent"),
         ("Abandonment Rate: All 999", "Rolling 12 Month Trend", "Decreasing", None, "text"),
         ("Average Time to Answer: All 999", "Jul-2024", "00:00:11", 11, "seconds"),
-        ("Average Time to Answer: All 999", "12 Months to Jul-2023 vs. 12 Months to Jul-2024", "-00:00:03", -3, "seconds"),
+        (
+            "Average Time to Answer: All 999",
+            "12 Months to Jul-2023 vs. 12 Months to Jul-2024",
+            "-00:00:03",
+            -3,
+            "seconds",
+        ),
     ]
     assert {k.section for k in kpis} == {"Crime & Communication Centre (999 Service)"}
 
 
 def test_second_header_row_joins_into_the_period():
     table = _table(
-        [["", "2023/24", "2024/25"], ["", "ACTUAL £m", "BUDGET £m"], ["Corporate services allocation", "34.825", "36.830"]]
+        [
+            ["", "2023/24", "2024/25"],
+            ["", "ACTUAL £m", "BUDGET £m"],
+            ["Corporate services allocation", "34.825", "36.830"],
+        ]
     )
     kpis = read_kpis(table)
     assert [(k.period, k.value, k.unit) for k in kpis] == [
@@ -87,7 +102,9 @@ def test_second_header_row_joins_into_the_period():
 
 
 def test_prose_and_contents_tables_are_not_kpi_tables():
-    contents = _table([["Foreword", "3-4"], ["Role of the Police and Crime Commissioner", "5"], ["Financial breakdown", "33-34"]])
+    contents = _table(
+        [["Foreword", "3-4"], ["Role of the Police and Crime Commissioner", "5"], ["Financial breakdown", "33-34"]]
+    )
     meeting = _table([["Meeting:", "Police and Crime Panel"], ["Date:", "Thursday 26 September 2024"]])
     assert read_kpis(meeting) == []
     assert read_kpis(contents) == []
@@ -96,7 +113,15 @@ def test_prose_and_contents_tables_are_not_kpi_tables():
 def test_spanning_header_in_the_first_column_covers_the_columns_beside_it():
     # Kent revenue plan layout: figures left of the row labels, "2024-25" over its own columns.
     table = _table(
-        [["2024-25", "", "", "2025-26"], ["Core", "Total", "", "Core"], ["10.0", "12.0", "Pay", "11.0"],
-         ["1.0", "2.0", "Prices", "3.0"]]
+        [
+            ["2024-25", "", "", "2025-26"],
+            ["Core", "Total", "", "Core"],
+            ["10.0", "12.0", "Pay", "11.0"],
+            ["1.0", "2.0", "Prices", "3.0"],
+        ]
     )
-    assert [k.period for k in read_kpis(table) if k.measure == "Pay"] == ["2024-25 Core", "2024-25 Total", "2025-26 Core"]
+    assert [k.period for k in read_kpis(table) if k.measure == "Pay"] == [
+        "2024-25 Core",
+        "2024-25 Total",
+        "2025-26 Core",
+    ]

@@ -71,7 +71,9 @@ def test_kent_resolved_paragraph_and_bristol_vote() -> None:
 
 
 def test_numbered_paragraphs_inside_items_are_not_headings() -> None:
-    lines = placed("**84. Apologies\n1. Mr R Gough, Leader of the Council provided an update\n**85. Declarations of Interest")
+    lines = placed(
+        "**84. Apologies\n1. Mr R Gough, Leader of the Council provided an update\n**85. Declarations of Interest"
+    )
     assert [h.number for h in numbered_headings(lines)] == ["84", "85"]
 
 

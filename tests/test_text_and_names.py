@@ -42,7 +42,10 @@ def test_slug_is_readable() -> None:
 def test_member_line_with_organisation_and_role() -> None:
     person = parse_person("Cllr Junab Ali, Swindon Borough Council (Vice-Chairman)")
     assert (person.honorific, person.name, person.organisation, person.role) == (
-        "Cllr", "Junab Ali", "Swindon Borough Council", "Vice-Chairman",
+        "Cllr",
+        "Junab Ali",
+        "Swindon Borough Council",
+        "Vice-Chairman",
     )
 
 
@@ -54,13 +57,22 @@ def test_officer_with_post_nominals_and_dash_role() -> None:
 def test_online_attendance_is_remote_not_a_role() -> None:
     person = parse_person("Detective Superintendent Guy Elkins (Online)")
     assert (person.honorific, person.name, person.remote, person.role) == (
-        "Detective Superintendent", "Guy Elkins", True, "",
+        "Detective Superintendent",
+        "Guy Elkins",
+        True,
+        "",
     )
 
 
 def test_kent_present_list_keeps_brackets_and_post_nominals() -> None:
     text = "Mr R W Gough (Chairman), Mr N Baker, Mr R C Love, OBE, Mr D Murphy and Mr R J Thomas"
-    assert split_people(text) == ["Mr R W Gough (Chairman)", "Mr N Baker", "Mr R C Love, OBE", "Mr D Murphy", "Mr R J Thomas"]
+    assert split_people(text) == [
+        "Mr R W Gough (Chairman)",
+        "Mr N Baker",
+        "Mr R C Love, OBE",
+        "Mr D Murphy",
+        "Mr R J Thomas",
+    ]
 
 
 def test_honorifics_split_off_both_ends() -> None:

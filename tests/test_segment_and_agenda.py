@@ -1,0 +1,125 @@
+"""Segmenting a pack and reading its agenda front sheet, from lines printed in the seed pack."""
+
+from __future__ import annotations
+
+from extractors.agenda import read_agenda
+from extractors.pages import Line, Page
+from extractors.segment import classify, segment, stamp_map, title_of
+from models.vocab import DocumentKind, MembershipKind
+
+
+def line(text: str, top: float, size: float = 10.5, bold: bool = False, cells: tuple[str, ...] = ()) -> Line:
+    return Line(text, 63.0, top, 500.0, top + size, size, bold, cells=cells)
+
+
+def page(number: int, *texts: str, stamp: int | None = None) -> Page:
+    """A page of plain lines, 14pt apart; a text starting with ** is a bold heading."""
+    lines = tuple(
+        line(t.removeprefix("**"), 70.0 + 14 * i, 11.5 if t.startswith("**") else 10.5, t.startswith("**"))
+        for i, t in enumerate(texts)
+    )
+    return Page(number=number, lines=lines, stamp=stamp if stamp is not None else number)
+
+
+def test_kind_from_the_first_lines() -> None:
+    def kind(*texts: str) -> DocumentKind:
+        return classify(page(1, *texts).lines)
+
+    assert (
+        kind(
+            "Wiltshire Police and Crime Panel",
+            "MINUTES OF THE WILTSHIRE POLICE AND CRIME PANEL MEETING HELD ON 27 JUNE 2024",
+        )
+        is DocumentKind.MINUTES
+    )
+    assert kind("AGENDA", "Meeting: Wiltshire Police and Crime Panel") is DocumentKind.AGENDA
+    assert kind("Wiltshire Police and Crime Panel Forward Work Plan – September 2024") is DocumentKind.WORK_PLAN
+    assert (
+        kind("Meeting Police and Crime Panel", "Date 26th September 2024", "Report Title PCC Annual Report")
+        is DocumentKind.REPORT
+    )
+
+
+def test_title_is_the_largest_type_at_the_top() -> None:
+    lines = (line("MAKING WILTSHIRE SAFER", 70, 9.0), line("Police and Crime Panel Highlight report", 90, 16.0))
+    assert title_of(lines) == "Police and Crime Panel Highlight report"
+
+
+def test_pack_is_cut_at_the_pages_its_agenda_cites_and_at_blank_pages() -> None:
+    pages = [
+        page(1, "AGENDA", "**2 Minutes and Matters Arising (*Pages 3 - 4*)", "**3 Forward Work Plan (Pages 6 - 6)"),
+        page(2, "This page is intentionally left blank"),
+        page(
+            3,
+            "Wiltshire Police and Crime Panel",
+            "MINUTES OF THE WILTSHIRE POLICE AND CRIME PANEL MEETING HELD ON 27 JUNE 2024",
+        ),
+        page(4, "The meeting closed at 12.30 pm"),
+        page(5, "This page is intentionally left blank"),
+        page(6, "Wiltshire Police and Crime Panel Forward Work Plan – September 2024"),
+    ]
+    sections = segment(pages)
+    assert [(s.kind, s.first_page, s.last_page) for s in sections] == [
+        (DocumentKind.AGENDA, 1, 1),
+        (DocumentKind.MINUTES, 3, 4),
+        (DocumentKind.WORK_PLAN, 6, 6),
+    ]
+    assert segment(pages[2:4]) == []  # cites nothing: not a pack
+
+
+def test_printed_page_stamps_map_to_physical_pages() -> None:
+    cover, body = page(1, "Cover"), page(2, "text")
+    pages = [Page(1, cover.lines, stamp=None), Page(2, body.lines, stamp=7), Page(3, body.lines, stamp=8)]
+    assert stamp_map(pages) == {7: 2, 8: 3}
+
+
+def test_front_sheet_facts_members_and_items() -> None:
+    front = Page(
+        number=1,
+        lines=(
+            line("AGENDA", 60, 13.0, True),
+            line(
+                "Meeting: Wiltshire Police and Crime Panel", 80, cells=("Meeting:", "Wiltshire Police and Crime Panel")
+            ),
+            line(
+                "Place: Committee Room 6, Swindon Borough Council Offices, Euclid St, Swindon SN1 2JH",
+                94,
+                cells=("Place:", "Committee Room 6, Swindon Borough Council Offices, Euclid St, Swindon SN1 2JH"),
+            ),
+            line("Date: Thursday 26 September 2024", 108, cells=("Date:", "Thursday 26 September 2024")),
+            line("Time: 1.30 pm", 122, cells=("Time:", "1.30 pm")),
+            line("Membership:", 150, bold=True),
+            line("Cllr Steve Bucknell, Wiltshire Council (Chairman)", 164),
+            line("Denisa Ahmeti (Co-Opted Member)", 178),
+            line("Substitutes:", 200, bold=True),
+            line(
+                "Cllr Ernie Clark, Wiltshire Council Cllr Jon Hubbard, Wiltshire Council",
+                214,
+                cells=("Cllr Ernie Clark, Wiltshire Council", "Cllr Jon Hubbard, Wiltshire Council"),
+            ),
+            line("Recording and Broadcasting Information", 240),
+        ),
+    )
+    items = page(
+        2,
+        "AGENDA",
+        "Part I",
+        "**1 Apologies for Absence",
+        "To receive any apologies for absence.",
+        "**2 Minutes and Matters Arising (*Pages 7 - 15*)",
+        "To confirm the minutes.",
+    )
+    sheet = read_agenda([front, items])
+    facts = sheet.facts
+    assert (facts.body, facts.date, facts.start_time) == ("Wiltshire Police and Crime Panel", "2024-09-26", "13:30")
+    assert facts.venue.startswith("Committee Room 6, Swindon Borough Council Offices")
+    assert [(m.person.name, m.person.role, m.kind) for m in sheet.members] == [
+        ("Steve Bucknell", "Chairman", MembershipKind.MEMBER),
+        ("Denisa Ahmeti", "Co-Opted Member", MembershipKind.MEMBER),
+        ("Ernie Clark", "", MembershipKind.SUBSTITUTE),
+        ("Jon Hubbard", "", MembershipKind.SUBSTITUTE),
+    ]
+    assert [(i.number, i.title, i.part, i.first_cited, i.last_cited) for i in sheet.items] == [
+        ("1", "Apologies for Absence", "I", None, None),
+        ("2", "Minutes and Matters Arising", "I", 7, 15),
+    ]
