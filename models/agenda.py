@@ -3,16 +3,18 @@
 from typing import ClassVar
 
 from models.base import Record
-from models.vocab import MembershipKind
+from models.vocab import AgendaPart, MembershipKind
 
 
 class AgendaItemRecord(Record):
+    """One numbered item on a meeting's agenda, with the pages of the pack it cites."""
+
     dataset: ClassVar[str] = "agenda_items"
 
     meeting_id: str
     item_number: str
     title: str
-    part: str = "I"
+    part: AgendaPart = AgendaPart.OPEN
     first_page: int | None = None
     last_page: int | None = None
     section_document_id: str = ""
@@ -21,6 +23,8 @@ class AgendaItemRecord(Record):
 
 
 class MembershipRecord(Record):
+    """One member or substitute of a body, as listed on an agenda front sheet."""
+
     dataset: ClassVar[str] = "memberships"
 
     meeting_id: str

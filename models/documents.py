@@ -2,11 +2,14 @@
 
 from typing import ClassVar
 
+from extractors import EXTRACTOR_VERSION
 from models.base import Record
 from models.vocab import DocumentKind, DocumentStatus
 
 
 class DocumentRecord(Record):
+    """One PDF file, or one document inside a pack (a section): what it is, where from, whether it was read."""
+
     dataset: ClassVar[str] = "documents"
 
     document_id: str
@@ -25,3 +28,5 @@ class DocumentRecord(Record):
     status: DocumentStatus = DocumentStatus.OK
     error: str = ""
     file_name: str = ""
+    # Set on every row, so each document says which extractor produced its rows.
+    extractor_version: str = EXTRACTOR_VERSION

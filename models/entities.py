@@ -6,6 +6,8 @@ from models.base import Record
 
 
 class PersonRecord(Record):
+    """One distinct person across all meetings, with the names, roles and meetings seen."""
+
     dataset: ClassVar[str] = "people"
 
     person_id: str
@@ -19,6 +21,8 @@ class PersonRecord(Record):
 
 
 class MentionRecord(Record):
+    """One entity (person, organisation, role, place, date, money ...) tagged in a document's text."""
+
     dataset: ClassVar[str] = "mentions"
 
     source_document_id: str

@@ -6,6 +6,8 @@ from models.base import Record
 
 
 class MeetingRecord(Record):
+    """One meeting of a body: when and where it met, as stated by an agenda or minutes."""
+
     dataset: ClassVar[str] = "meetings"
 
     meeting_id: str

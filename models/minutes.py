@@ -7,6 +7,8 @@ from models.vocab import ActionType, AttendanceStatus, DecisionOutcome
 
 
 class MinuteItemRecord(Record):
+    """One numbered item of a meeting's minutes, with its text."""
+
     dataset: ClassVar[str] = "minute_items"
 
     meeting_id: str
@@ -18,6 +20,8 @@ class MinuteItemRecord(Record):
 
 
 class AttendanceRecord(Record):
+    """One person recorded at a meeting: present, also present (officers, guests), apologies or absent."""
+
     dataset: ClassVar[str] = "attendance"
 
     meeting_id: str
@@ -35,6 +39,8 @@ class AttendanceRecord(Record):
 
 
 class DecisionRecord(Record):
+    """One decision recorded in minutes ("RESOLVED that ..."), with its outcome and movers."""
+
     dataset: ClassVar[str] = "decisions"
 
     meeting_id: str
@@ -48,6 +54,8 @@ class DecisionRecord(Record):
 
 
 class ActionRecord(Record):
+    """One request, commitment or follow-up recorded in minutes, with who must act."""
+
     dataset: ClassVar[str] = "actions"
 
     meeting_id: str

@@ -6,6 +6,8 @@ from models.base import Record
 
 
 class SourceAttendanceRecord(Record):
+    """One attendee of a meeting as the council's own committee system publishes it."""
+
     dataset: ClassVar[str] = "source_attendance"
 
     meeting_id: str
@@ -18,6 +20,8 @@ class SourceAttendanceRecord(Record):
 
 
 class AttendanceAgreementRecord(Record):
+    """One meeting: how the attendance read from its minutes agrees with the council's own record."""
+
     dataset: ClassVar[str] = "attendance_agreement"
 
     meeting_id: str
@@ -30,6 +34,8 @@ class AttendanceAgreementRecord(Record):
 
 
 class CoverageRecord(Record):
+    """One source, committee and year: meetings listed, documents fetched, extracted and failed."""
+
     dataset: ClassVar[str] = "coverage"
 
     source: str

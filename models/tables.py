@@ -3,9 +3,12 @@
 from typing import ClassVar
 
 from models.base import Record
+from models.vocab import Direction, TableMethod, Unit
 
 
 class TableRecord(Record):
+    """One table found in a PDF: its page, box, size, title and how it was read."""
+
     dataset: ClassVar[str] = "tables"
 
     table_id: str
@@ -14,7 +17,7 @@ class TableRecord(Record):
     title: str = ""
     n_rows: int
     n_cols: int
-    method: str
+    method: TableMethod
     x0: float
     top: float
     x1: float
@@ -22,6 +25,8 @@ class TableRecord(Record):
 
 
 class TableCellRecord(Record):
+    """One cell of a table (row 0 is the header row)."""
+
     dataset: ClassVar[str] = "table_cells"
 
     table_id: str
@@ -31,6 +36,8 @@ class TableCellRecord(Record):
 
 
 class KpiRecord(Record):
+    """One figure of a performance table: a measure in a period, as printed and as a number."""
+
     dataset: ClassVar[str] = "kpis"
 
     source_document_id: str
@@ -41,5 +48,5 @@ class KpiRecord(Record):
     period: str
     value_raw: str
     value: float | None = None
-    unit: str = "text"
-    direction: str = ""
+    unit: Unit = Unit.TEXT
+    direction: Direction = Direction.NONE

@@ -51,6 +51,17 @@ class ActionType(StrEnum):
     FOLLOW_UP = "follow_up"
 
 
+class AgendaPart(StrEnum):
+    OPEN = "I"
+    EXEMPT = "II"  # taken in private: press and public excluded
+
+
+class TableMethod(StrEnum):
+    PDFPLUMBER = "pdfplumber"  # ruled grid, from the PDF's own rules
+    STREAM = "stream"  # whitespace table, from aligned columns
+    LATTICE = "lattice"  # Camelot's lattice flavor
+
+
 class Unit(StrEnum):
     PERCENT = "percent"
     PERCENTAGE_POINTS = "percentage_points"

@@ -7,17 +7,11 @@ from pipeline.assets.ingest import raw_document, source_inventory
 from pipeline.assets.publish import datasets
 from pipeline.checks import all_checks
 from pipeline.jobs import discover_job, extract_job, publish_job
-from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreResource, WorkersResource
+from pipeline.resources import resources
 from pipeline.schedules import nightly_discovery
 from pipeline.sensors import new_pdfs_sensor, publish_sensor
 
 ASSETS = [source_inventory, raw_document, document_extraction, datasets]
-RESOURCES = {
-    "source": LocalFolderSource(),
-    "raw_store": RawStoreResource(),
-    "output": DatasetsResource(),
-    "workers": WorkersResource(),
-}
 
 defs = Definitions(
     assets=ASSETS,
@@ -25,5 +19,5 @@ defs = Definitions(
     jobs=[discover_job, extract_job, publish_job],
     schedules=[nightly_discovery],
     sensors=[new_pdfs_sensor, publish_sensor],
-    resources=RESOURCES,
+    resources=resources(),
 )

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableIOManager, ConfigurableResource, InputContext, OutputContext
 
+from extractors import EXTRACTOR_VERSION
+from models import Record
+from models.extraction import Extraction
 from runner import MEMORY_MB, TIMEOUT_S
 from runner.worker import Limits
+from store.publish import output_lock, publish
 from store.raw import RawStore
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 IGNORED_PREFIXES = (".", "_")
 
@@ -43,9 +53,33 @@ class RawStoreResource(ConfigurableResource):
 
 
 class DatasetsResource(ConfigurableResource):
-    """Where the published datasets are written."""
+    """Where the published datasets are written: the same folder layout and lock as the CLI."""
 
     out_dir: str = "outputs"
+
+    def publish(self, records: dict[str, list[Record]], log: Callable[[str], None]) -> dict[str, object]:
+        """Publish the whole set of datasets at once (waiting for another writer) and return its manifest."""
+        out = Path(self.out_dir)
+        with output_lock(out, on_wait=log):
+            return publish(out, records, EXTRACTOR_VERSION)
+
+    def read(self, dataset: str) -> pd.DataFrame:
+        """A published dataset, as its Parquet file holds it."""
+        import pandas as pd
+
+        return pd.read_parquet(Path(self.out_dir) / "parquet" / f"{dataset}.parquet")
+
+
+class PublishedDatasetsIOManager(ConfigurableIOManager):
+    """Dataset assets are files, not pickles: checks and downstream assets read the published Parquet."""
+
+    datasets: DatasetsResource
+
+    def handle_output(self, context: OutputContext, obj: object) -> None:
+        raise TypeError(f"dataset {context.asset_key.to_user_string()} is published by its asset, not stored: {obj!r}")
+
+    def load_input(self, context: InputContext) -> pd.DataFrame:
+        return self.datasets.read(context.asset_key.to_user_string())
 
 
 class WorkersResource(ConfigurableResource):
@@ -61,3 +95,43 @@ class WorkersResource(ConfigurableResource):
     def limits(self) -> Limits:
         """The limits as the worker pool takes them."""
         return Limits(memory_mb=self.memory_mb, timeout_s=self.timeout_s)
+
+
+class ExtractionsIOManager(ConfigurableIOManager):
+    """Each document's extraction kept as one file; the publish step loads those that exist.
+
+    A document whose partition failed or never ran has no file and is simply not published,
+    so one bad partition never holds the others back.
+    """
+
+    root: str = "outputs/.extractions"
+
+    def _path(self, document_id: str) -> Path:
+        return Path(self.root) / f"{document_id}.pickle"
+
+    def handle_output(self, context: OutputContext, obj: Extraction) -> None:
+        path = self._path(obj.document_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+
+    def load_input(self, context: InputContext) -> dict[str, Extraction]:
+        keys = context.asset_partition_keys if context.has_asset_partitions else []
+        paths = [self._path(key) for key in keys]
+        return {path.stem: pickle.loads(path.read_bytes()) for path in paths if path.exists()}
+
+
+def resources(
+    inbox: str = "raw_pdfs", store: str = "raw_pdfs/.store", out_dir: str = "outputs", processes: int = 2
+) -> dict[str, object]:
+    """Every resource the definitions use, by key; tests point the folders elsewhere."""
+    datasets = DatasetsResource(out_dir=out_dir)
+    return {
+        "source": LocalFolderSource(folder=inbox),
+        "raw_store": RawStoreResource(root=store),
+        "output": datasets,
+        "workers": WorkersResource(processes=processes),
+        "extractions": ExtractionsIOManager(root=f"{out_dir}/.extractions"),
+        "published_datasets": PublishedDatasetsIOManager(datasets=datasets),
+    }

@@ -7,21 +7,22 @@ from pathlib import Path
 
 import pandas as pd
 from dagster import (
+    AssetKey,
     DagsterInstance,
     Definitions,
-    FilesystemIOManager,
     build_sensor_context,
     evaluate_automation_conditions,
     materialize,
 )
 
+from models import DATASETS
 from pipeline.assets.extract import document_extraction
 from pipeline.assets.ingest import raw_document
 from pipeline.assets.publish import datasets
 from pipeline.checks import all_checks
 from pipeline.definitions import defs
 from pipeline.partitions import DOCUMENTS
-from pipeline.resources import DatasetsResource, LocalFolderSource, RawStoreResource, WorkersResource
+from pipeline.resources import resources
 from pipeline.sensors import new_pdfs_sensor
 from tests.conftest import DATA
 
@@ -40,13 +41,35 @@ def test_definitions_load() -> None:
 
 
 def _resources(tmp: Path, inbox: Path) -> dict[str, object]:
-    return {
-        "source": LocalFolderSource(folder=str(inbox)),
-        "raw_store": RawStoreResource(root=str(tmp / "store")),
-        "output": DatasetsResource(out_dir=str(tmp / "out")),
-        "io_manager": FilesystemIOManager(base_dir=str(tmp / "io")),
-        "workers": WorkersResource(processes=1),
-    }
+    return resources(inbox=str(inbox), store=str(tmp / "store"), out_dir=str(tmp / "out"), processes=1)
+
+
+def test_each_dataset_is_read_from_the_document_extractions_only() -> None:
+    graph = defs.get_repository_def().asset_graph
+    for name in DATASETS:
+        node = graph.get(AssetKey(name))
+        assert node.parent_keys == {AssetKey("document_extraction")}, name
+        assert node.description and node.description != name  # what one row is
+        schema = node.metadata["dagster/column_schema"]
+        assert [c.name for c in schema.columns] == DATASETS[name].columns()
+    kpis = graph.get(AssetKey("kpis")).metadata["dagster/column_schema"]
+    assert {c.name: c.type for c in kpis.columns}["value"] == "float"
+    assert "`percent`" in {c.name: c.description for c in kpis.columns}["unit"]
+
+
+def test_an_empty_instance_publishes_empty_datasets(tmp_path: Path) -> None:
+    with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
+        published = materialize(
+            [*EXTRACT, datasets, *all_checks],
+            instance=instance,
+            resources=_resources(tmp_path, tmp_path / "inbox"),
+            selection=[k.to_user_string() for k in datasets.keys],
+        )
+    assert published.success
+    for name, model in DATASETS.items():
+        header_only = (",".join(model.columns()) + "\r\n").encode()
+        assert (tmp_path / "out" / "csv" / f"{name}.csv").read_bytes() == header_only
+    assert not (tmp_path / "home" / "storage").exists()  # no pickled copies of the datasets
 
 
 def test_sensor_adds_partition_and_skips_unchanged_files(tmp_path: Path) -> None:
@@ -55,12 +78,13 @@ def test_sensor_adds_partition_and_skips_unchanged_files(tmp_path: Path) -> None
     shutil.copy(MINUTES, inbox / MINUTES.name)
     resources = _resources(tmp_path, inbox)
     with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
-        context = build_sensor_context(instance=instance, resources=resources)
-        result = new_pdfs_sensor(context)
+        with build_sensor_context(instance=instance, resources=resources) as context:
+            result = new_pdfs_sensor(context)
         key = result.dynamic_partitions_requests[0].partition_keys[0]
         assert [r.partition_key for r in result.run_requests] == [key]
         instance.add_dynamic_partitions(DOCUMENTS, [key])
-        again = new_pdfs_sensor(build_sensor_context(instance=instance, resources=resources))
+        with build_sensor_context(instance=instance, resources=resources) as context:
+            again = new_pdfs_sensor(context)
         assert again.dynamic_partitions_requests == []
         assert again.run_requests[0].run_key == result.run_requests[0].run_key
 

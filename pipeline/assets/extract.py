@@ -14,7 +14,7 @@ from store.raw import StoredPdf
 KPI_PREVIEW = ["page", "section", "measure", "period", "value_raw", "value", "unit"]
 
 
-@asset(group_name="extract", partitions_def=documents_partitions)
+@asset(group_name="extract", partitions_def=documents_partitions, io_manager_key="extractions")
 def document_extraction(
     context: AssetExecutionContext, raw_document: StoredPdf, workers: WorkersResource
 ) -> Extraction:

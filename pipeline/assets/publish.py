@@ -1,19 +1,26 @@
-"""Publish: every dataset of DATASETS.md from all documents, as CSV, Parquet and SQLite."""
+"""Publish: every dataset of DATASETS.md from all extracted documents, as one whole set of files."""
 
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
-from typing import Any
 
-import pandas as pd
-from dagster import AssetExecutionContext, AssetIn, AssetOut, AutomationCondition, MetadataValue, Output, multi_asset
+from dagster import (
+    AssetExecutionContext,
+    AssetIn,
+    AssetSpec,
+    AutomationCondition,
+    MaterializeResult,
+    MetadataValue,
+    TableColumn,
+    TableSchema,
+    multi_asset,
+)
 
-from extractors import EXTRACTOR_VERSION
-from models import DATASETS
+from models import DATASETS, Record
 from models.extraction import Extraction
 from pipeline.resources import DatasetsResource
-from store.datasets import combine, frame
+from store.datasets import column_types, combine, frame
 from store.preview import markdown_preview
-from store.publish import output_lock, publish
 
 # Publish when any document has been extracted, or has failed, since the last publish, once no
 # extraction is running. Unlike eager(), a missing or failed partition never holds it back.
@@ -25,48 +32,54 @@ PUBLISH_WHEN = (
     & ~AutomationCondition.any_deps_in_progress()
     & ~AutomationCondition.in_progress()
 ).with_label("any document extracted or failed")
+COLUMN_TYPES = {bool: "boolean", int: "integer", float: "float", str: "string"}
+
+
+def column_schema(dataset: str) -> TableSchema:
+    """The dataset's columns and types for the UI; a closed set lists its values."""
+    model = DATASETS[dataset]
+    columns = []
+    for name, kind in column_types(dataset).items():
+        annotation = model.model_fields[name].annotation
+        values = [m.value for m in annotation] if isinstance(annotation, type) and issubclass(annotation, Enum) else []
+        description = "one of: " + ", ".join(f"`{v}`" for v in values) if values else ""
+        columns.append(TableColumn(name, COLUMN_TYPES[kind], description=description))
+    return TableSchema(columns=columns)
+
+
+def dataset_spec(dataset: str, model: type[Record]) -> AssetSpec:
+    """One published dataset: read from every document's extraction, written as CSV, Parquet, SQLite."""
+    return AssetSpec(
+        dataset,
+        group_name="datasets",
+        deps=["document_extraction"],
+        description=(model.__doc__ or dataset).strip(),
+        kinds={"csv", "parquet", "sqlite"},
+        metadata={"dagster/column_schema": column_schema(dataset)},
+        automation_condition=PUBLISH_WHEN,
+    ).with_io_manager_key("published_datasets")  # checks read the Parquet back
 
 
 @multi_asset(
-    outs={
-        name: AssetOut(
-            group_name="datasets", description=(model.__doc__ or name).strip(), automation_condition=PUBLISH_WHEN
-        )
-        for name, model in DATASETS.items()
-    },
-    ins={"document_extraction": AssetIn(metadata={"allow_missing_partitions": True})},
+    specs=[dataset_spec(name, model) for name, model in DATASETS.items()],
+    ins={"document_extraction": AssetIn()},
+    name="publish_datasets",
 )
 def datasets(
-    context: AssetExecutionContext, document_extraction: Any, output: DatasetsResource
-) -> Iterator[Output[pd.DataFrame]]:
+    context: AssetExecutionContext, document_extraction: dict[str, Extraction], output: DatasetsResource
+) -> Iterator[MaterializeResult]:
     """Combine every extracted document's records and publish the whole set at once."""
-    extractions = by_document(document_extraction)
+    extractions = document_extraction
     records = combine(extractions[key].rows for key in sorted(extractions))
-    out = Path(output.out_dir)
-    with output_lock(out, on_wait=context.log.info):
-        manifest = publish(out, records, EXTRACTOR_VERSION)
-    context.log.info(f"published run {manifest['run_id']} ({len(extractions)} documents) to {out}")
+    manifest = output.publish(records, log=context.log.info)
+    context.log.info(f"published run {manifest['run_id']} ({len(extractions)} documents) to {output.out_dir}")
     for name, rows in records.items():
-        df = frame(name, rows)
-        yield Output(
-            df,
-            output_name=name,
+        yield MaterializeResult(
+            asset_key=name,
             metadata={
-                "row_count": len(df),
-                "csv": MetadataValue.path(str(out / "csv" / f"{name}.csv")),
-                "preview": MetadataValue.md(markdown_preview(df)),
+                "dagster/row_count": len(rows),
+                "run_id": str(manifest["run_id"]),
+                "csv": MetadataValue.path(str(Path(output.out_dir) / "csv" / f"{name}.csv")),
+                "preview": MetadataValue.md(markdown_preview(frame(name, rows[:5]))),
             },
         )
-
-
-def by_document(loaded: Any) -> dict[str, Extraction]:
-    """Per-document extractions by document id.
-
-    The IO manager gives a dict of partitions, the bare value when only one exists, and
-    nothing when none does.
-    """
-    if loaded is None:
-        return {}
-    if isinstance(loaded, Extraction):
-        return {loaded.document_id: loaded}
-    return {part.document_id: part for part in loaded.values()}
