@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from models import Record
 from models.extraction import Extraction
 from runner import MEMORY_MB, TIMEOUT_S
 from runner.worker import Limits
+from store.extractions import ExtractionStore
 from store.publish import output_lock, publish
 from store.raw import RawStore
 
@@ -106,20 +106,14 @@ class ExtractionsIOManager(ConfigurableIOManager):
 
     root: str = "outputs/.extractions"
 
-    def _path(self, document_id: str) -> Path:
-        return Path(self.root) / f"{document_id}.pickle"
-
     def handle_output(self, context: OutputContext, obj: Extraction) -> None:
-        path = self._path(obj.document_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
+        ExtractionStore(Path(self.root)).save(obj)
 
     def load_input(self, context: InputContext) -> dict[str, Extraction]:
+        store = ExtractionStore(Path(self.root))
         keys = context.asset_partition_keys if context.has_asset_partitions else []
-        paths = [self._path(key) for key in keys]
-        return {path.stem: pickle.loads(path.read_bytes()) for path in paths if path.exists()}
+        found = {key: store.load(key, current_only=False) for key in keys}
+        return {key: extraction for key, extraction in found.items() if extraction is not None}
 
 
 def resources(

@@ -39,10 +39,11 @@ def new_pdfs_sensor(
     )
 
 
-# The dataset assets carry automation conditions (publish.PUBLISH_WHEN); this sensor (on by
-# default) evaluates them, so the published set is rewritten once documents are extracted or fail.
+# The dataset assets publish when documents are extracted or fail (publish.PUBLISH_WHEN), and
+# documents are extracted again when the extractor version changes (extract.REEXTRACT_ON_UPGRADE);
+# this sensor (on by default) evaluates both.
 publish_sensor = AutomationConditionSensorDefinition(
-    "publish_when_extracted",
-    target=AssetSelection.groups("datasets"),
+    "extract_and_publish_automatically",
+    target=AssetSelection.groups("extract", "datasets"),
     default_status=DefaultSensorStatus.RUNNING,
 )

@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING
 from runner import MEMORY_MB, TIMEOUT_S, boot
 
 if TYPE_CHECKING:
+    from models.extraction import Extraction
     from runner.pool import Done
     from runner.worker import Job
+    from store.extractions import ExtractionStore
 
 EXIT_OK, EXIT_NOT_OK, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 SUMMARY_DATASETS = (
@@ -100,6 +102,9 @@ def parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=TIMEOUT_S, help="worker seconds per document (default: %(default)s)"
     )
     ext.add_argument("--no-wait", action="store_true", help="fail at once (exit 3) if another run is writing --out")
+    ext.add_argument(
+        "--reextract", action="store_true", help="extract every document again, even those kept from an earlier run"
+    )
     ext.add_argument("--strict", action="store_true", help="exit 1 if any document's status is not ok")
     ext.add_argument("--quiet", action="store_true", help="print nothing but errors")
     ext.add_argument("--log", help="log file for warnings from the PDF parser (default: OUT/councilpacks.log)")
@@ -145,20 +150,29 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, out: Path, jobs: list[Job]) -> int:
     from extractors import EXTRACTOR_VERSION
-    from runner.pool import extract
+    from runner.pool import Done, extract
     from runner.worker import Limits
+    from store.extractions import ExtractionStore
 
     threading.Thread(target=_import_writers, daemon=True).start()  # while the workers work
     limits = Limits(memory_mb=args.memory_mb, timeout_s=args.timeout)
     started = time.monotonic()
     report = _reporter(len(jobs), started, quiet=args.quiet)
-    done = extract(jobs, limits, workers=args.workers, on_done=report)
+    store = ExtractionStore(out / ".extractions")
+    kept = [] if args.reextract else [Done(e) for job in jobs if (e := _kept(store, job))]
+    for done_before in kept:
+        report(done_before)
+    skip = {d.extraction.document_id for d in kept}
+    fresh = extract([j for j in jobs if j.document_id not in skip], limits, workers=args.workers, on_done=report)
+    for d in filter(_ok, fresh):
+        store.save(d.extraction)
+    done = sorted(kept + fresh, key=lambda d: d.extraction.document_id)
     from store.datasets import combine
     from store.publish import publish
 
     manifest = publish(out, combine(d.extraction.rows for d in done), EXTRACTOR_VERSION)
     pages, seconds = sum(d.pages for d in done), time.monotonic() - started
-    not_ok = [d for d in done if d.extraction.rows["documents"][0].status != "ok"]  # type: ignore[attr-defined]
+    not_ok = [d for d in done if not _ok(d)]
     if not args.quiet:
         print(
             f"{len(done)} documents ({len(not_ok)} not ok), {pages} pages in {seconds:.1f} s; "
@@ -193,6 +207,20 @@ def _reporter(total: int, started: float, quiet: bool) -> Callable[[Done], None]
             print(line, flush=True)
 
     return report
+
+
+def _kept(store: ExtractionStore, job: Job) -> Extraction | None:
+    """An earlier run's extraction of the same content by this extractor version, under today's file name."""
+    kept = store.load(job.document_id)
+    if kept is None or kept.rows["documents"][0].status != "ok":  # type: ignore[attr-defined]
+        return None  # failures are tried again: a limit or the worker may have been at fault
+    rows = {name: list(records) for name, records in kept.rows.items()}
+    rows["documents"] = [r.model_copy(update={"file_name": job.source.file_name}) for r in rows["documents"]]
+    return kept.model_copy(update={"rows": rows})
+
+
+def _ok(done: Done) -> bool:
+    return done.extraction.rows["documents"][0].status == "ok"  # type: ignore[attr-defined]
 
 
 def _import_writers() -> None:

@@ -144,3 +144,19 @@ def test_instance_config_queues_two_runs_at_once(tmp_path: Path) -> None:
     shutil.copy(Path(__file__).parents[1] / "dagster.yaml", tmp_path / "dagster.yaml")
     with DagsterInstance.from_config(str(tmp_path)) as instance:
         assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 2
+
+
+def test_a_new_extractor_version_reextracts_every_document(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    res = _resources(tmp_path, inbox)
+    entry = res["raw_store"].store().add(FRONT_SHEET)  # type: ignore[attr-defined]
+    bumped = document_extraction.map_asset_specs(lambda spec: spec.replace_attributes(code_version="9.9.9"))
+    with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
+        instance.add_dynamic_partitions(DOCUMENTS, [entry.document_id])
+        assert materialize(EXTRACT, partition_key=entry.document_id, instance=instance, resources=res).success
+        tick = evaluate_automation_conditions(defs=Definitions(assets=EXTRACT, resources=res), instance=instance)
+        assert tick.total_requested == 0  # extracted by this version: fresh
+        upgraded = Definitions(assets=[raw_document, bumped], resources=res)
+        tick = evaluate_automation_conditions(defs=upgraded, instance=instance, cursor=tick.cursor)
+        assert tick.get_requested_partitions(AssetKey("document_extraction")) == {entry.document_id}

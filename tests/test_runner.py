@@ -16,6 +16,7 @@ import pytest
 
 import extractors.document
 import extractors.pages
+import runner.pool
 from models.extraction import SourceInfo
 from runner.cli import main
 from runner.pool import Done, extract
@@ -204,3 +205,28 @@ def test_kill_at_any_instant_leaves_one_complete_run(tmp_path: Path) -> None:
     assert [p.name for p in (out / ".runs").iterdir()] == [run_id]  # what killed runs left is gone
     assert not list(out.glob(".link-*"))
     assert oct((out / "csv" / "documents.csv").stat().st_mode & 0o777) == "0o644"
+
+
+def test_a_rerun_extracts_only_what_is_new_unless_told_to_reextract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert main(["extract", str(FRONT_SHEET), "--out", str(out), "--quiet"]) == 0
+    first = json.loads((out / "manifest.json").read_text())["files"]
+    extracted: list[list[str]] = []
+    real = runner.pool.extract
+
+    def counting(jobs: list[Job], *args: object, **kwargs: object) -> list[Done]:
+        extracted.append([Path(j.path).name for j in jobs])
+        return real(jobs, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner.pool, "extract", counting)
+    renamed = tmp_path / "renamed.pdf"
+    renamed.write_bytes(FRONT_SHEET.read_bytes())
+    assert main(["extract", str(renamed), str(MINUTES), "--out", str(out), "--quiet"]) == 0
+    assert main(["extract", str(renamed), "--out", str(out), "--quiet", "--reextract"]) == 0
+    assert extracted == [[MINUTES.name], ["renamed.pdf"]]  # the kept front sheet was not read again
+    documents = (out / "csv" / "documents.csv").read_text(encoding="utf-8")
+    assert "renamed.pdf" in documents and FRONT_SHEET.name not in documents  # today's file name
+    again = json.loads((out / "manifest.json").read_text())["files"]
+    assert [f["rows"] for f in again] == [f["rows"] for f in first]

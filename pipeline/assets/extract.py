@@ -1,7 +1,8 @@
 """Extract: one PDF (one partition) read and extracted in bounded worker processes."""
 
-from dagster import AssetExecutionContext, MetadataValue, asset
+from dagster import AssetExecutionContext, AutomationCondition, MetadataValue, asset
 
+from extractors import EXTRACTOR_VERSION
 from models.extraction import Extraction, SourceInfo
 from pipeline.partitions import documents_partitions
 from pipeline.resources import WorkersResource
@@ -11,10 +12,22 @@ from store.datasets import frame
 from store.preview import markdown_preview
 from store.raw import StoredPdf
 
+# An upgrade re-extracts every document: its rows may change (CHANGELOG says how).
+REEXTRACT_ON_UPGRADE = (
+    # dagster types since_last_handled() for asset-or-check conditions only; this one is an asset's
+    AutomationCondition.code_version_changed().since_last_handled()  # type: ignore[misc]
+    & ~AutomationCondition.in_progress()
+).with_label("extractor version changed")
 KPI_PREVIEW = ["page", "section", "measure", "period", "value_raw", "value", "unit"]
 
 
-@asset(group_name="extract", partitions_def=documents_partitions, io_manager_key="extractions")
+@asset(
+    group_name="extract",
+    partitions_def=documents_partitions,
+    io_manager_key="extractions",
+    code_version=EXTRACTOR_VERSION,  # a new version shows every partition as stale in the UI
+    automation_condition=REEXTRACT_ON_UPGRADE,
+)
 def document_extraction(
     context: AssetExecutionContext, raw_document: StoredPdf, workers: WorkersResource
 ) -> Extraction:

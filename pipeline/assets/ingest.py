@@ -2,6 +2,7 @@
 
 from dagster import AssetExecutionContext, Failure, MaterializeResult, asset
 
+from extractors import EXTRACTOR_VERSION
 from pipeline.partitions import DOCUMENTS, documents_partitions
 from pipeline.resources import LocalFolderSource, RawStoreResource
 from store.raw import StoredPdf
@@ -21,7 +22,7 @@ def source_inventory(
     return MaterializeResult(metadata={"files": len(entries), "new_documents": len(new)})
 
 
-@asset(group_name="ingest", partitions_def=documents_partitions)
+@asset(group_name="ingest", partitions_def=documents_partitions, code_version=EXTRACTOR_VERSION)
 def raw_document(context: AssetExecutionContext, raw_store: RawStoreResource) -> StoredPdf:
     """The stored PDF of this partition and where it came from."""
     entry = raw_store.store().get(context.partition_key)
