@@ -181,18 +181,18 @@ def merge(records: Extraction, *parts: Extraction | DocumentTables) -> Extractio
     """One document's rows from its steps; if any step failed, only its failed `documents` row."""
     failure = next((p.failure for p in (records, *parts) if p.failure), "")
     if failure:
-        file_row = records.rows["documents"][0]
-        return Extraction(document_id=records.document_id, rows={"documents": [failed_row(file_row, failure)]})
+        return only_file_row(records, DocumentStatus.FAILED, failure)
     rows = dict(records.rows)
     for part in parts:
         rows |= part.rows
     return Extraction(document_id=records.document_id, rows=rows)
 
 
-def failed_row(row: Record, error: str) -> DocumentRecord:
-    """A file's `documents` row marked failed, keeping only what is known of the file itself."""
+def only_file_row(extraction: Extraction, status: DocumentStatus, error: str = "") -> Extraction:
+    """A document reduced to its file's `documents` row with a new status: its other rows dropped."""
+    row = extraction.rows["documents"][0]
     assert isinstance(row, DocumentRecord)
-    return DocumentRecord(
+    file_row = DocumentRecord(
         document_id=row.document_id,
         sha256=row.sha256,
         source_url=row.source_url,
@@ -202,9 +202,10 @@ def failed_row(row: Record, error: str) -> DocumentRecord:
         page_count=row.page_count,
         retrieved_at=row.retrieved_at,
         file_name=row.file_name,
-        status=DocumentStatus.FAILED,
+        status=status,
         error=error,
     )
+    return Extraction(document_id=extraction.document_id, rows={"documents": [file_row]})
 
 
 def infer_council(pages: list[Page]) -> str:

@@ -22,6 +22,7 @@ class DocumentStatus(StrEnum):
     TOO_LARGE = "too_large"
     TIMEOUT = "timeout"
     FAILED = "failed"
+    WITHDRAWN = "withdrawn"  # removed from the source: the file is kept, its rows are not published
 
 
 class AttendanceStatus(StrEnum):

@@ -1,14 +1,9 @@
-"""Jobs: discovery, per-document extraction, and publishing."""
+"""Jobs: per-document extraction, and publishing."""
 
 from dagster import AssetSelection, define_asset_job
 
 EXTRACT_ASSETS = ("raw_document", "document_extraction")
 
-discover_job = define_asset_job(
-    "discover_documents",
-    selection=AssetSelection.assets("source_inventory"),
-    description="Find new PDFs at the source, store them and add their partitions.",
-)
 extract_job = define_asset_job(
     "extract_documents",
     selection=AssetSelection.assets(*EXTRACT_ASSETS),

@@ -1,4 +1,4 @@
-"""A sensor that turns new or changed PDFs in `raw_pdfs/` into partitions and runs."""
+"""A sensor that turns new PDFs in `raw_pdfs/` into partitions and runs, and removed ones into withdrawals."""
 
 from dagster import (
     AssetSelection,
@@ -10,32 +10,46 @@ from dagster import (
     sensor,
 )
 
-from pipeline.jobs import extract_job
-from pipeline.partitions import DOCUMENTS, documents_partitions
+from pipeline.jobs import extract_job, publish_job
+from pipeline.partitions import documents_partitions
 from pipeline.resources import LocalFolderSource, RawStoreResource
+from store.discovery import apply, dump_cursor, load_cursor, look
 
 # Looking at a folder is cheap; a minute keeps a dropped file from waiting long.
 SENSOR_INTERVAL_S = 60
 
 
-@sensor(job=extract_job, minimum_interval_seconds=SENSOR_INTERVAL_S, default_status=DefaultSensorStatus.RUNNING)
+@sensor(
+    jobs=[extract_job, publish_job],
+    minimum_interval_seconds=SENSOR_INTERVAL_S,
+    default_status=DefaultSensorStatus.RUNNING,
+)
 def new_pdfs_sensor(
     context: SensorEvaluationContext, source: LocalFolderSource, raw_store: RawStoreResource
 ) -> SensorResult:
-    """Store every PDF found, add a partition per new document, run each once per content."""
-    store = raw_store.store()
-    for path in source.discover():
-        store.add(path)
-    entries = store.entries()
-    known = set(context.instance.get_dynamic_partitions(DOCUMENTS))
-    new = sorted({e.document_id for e in entries} - known)
+    """Store each new content once and extract it once; mark contents no file holds any more withdrawn.
+
+    Only files whose size or modification time changed since the last tick are read.
+    """
+    changes = look(source.discover(), load_cursor(context.cursor))
+    applied = apply(raw_store.store(), changes)
+    context.update_cursor(dump_cursor(changes.files))
+    requests = [
+        RunRequest(
+            job_name=extract_job.name,
+            partition_key=e.document_id,
+            run_key=f"{e.document_id}:{e.sha256}",
+            tags={"councilpacks/file_name": e.file_name},  # a document's runs, found by its file name
+        )
+        for e in applied.new
+    ]
+    if applied.withdrawn or applied.returned:  # the published set changes without any extraction
+        changed = ", ".join(e.file_name for e in applied.withdrawn + applied.returned)
+        requests.append(RunRequest(job_name=publish_job.name, tags={"councilpacks/withdrawn_or_returned": changed}))
+    keys = [e.document_id for e in applied.new]
     return SensorResult(
-        run_requests=[
-            # an unchanged file has the same run key, so Dagster skips it
-            RunRequest(partition_key=e.document_id, run_key=f"{e.document_id}:{e.sha256}")
-            for e in entries
-        ],
-        dynamic_partitions_requests=[documents_partitions.build_add_request(new)] if new else [],
+        run_requests=requests,
+        dynamic_partitions_requests=[documents_partitions.build_add_request(keys)] if keys else [],
     )
 
 

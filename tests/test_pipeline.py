@@ -6,10 +6,12 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from dagster import (
     AssetKey,
     DagsterInstance,
     Definitions,
+    SensorResult,
     build_sensor_context,
     evaluate_automation_conditions,
     materialize,
@@ -24,6 +26,8 @@ from pipeline.definitions import defs
 from pipeline.partitions import DOCUMENTS
 from pipeline.resources import resources
 from pipeline.sensors import new_pdfs_sensor
+from store import discovery
+from store.discovery import sha256_of as discovery_sha
 from tests.conftest import DATA
 
 MINUTES = DATA / "uk_kent_cabinet_2025-01-30_printed_minutes.pdf"
@@ -34,9 +38,8 @@ EXTRACT = [raw_document, document_extraction]
 def test_definitions_load() -> None:
     repo = defs.get_repository_def()
     keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
-    assert {"source_inventory", "raw_document", "document_extraction", "documents", "decisions"} <= keys
-    assert {"extract_documents", "discover_documents", "publish_datasets"} <= set(repo.job_names)
-    assert repo.get_schedule_def("nightly_discovery").execution_timezone == "Europe/London"
+    assert {"raw_document", "document_extraction", "documents", "decisions"} <= keys
+    assert {"extract_documents", "publish_datasets"} <= set(repo.job_names)
     assert repo.get_sensor_def("new_pdfs_sensor") is not None
 
 
@@ -72,21 +75,38 @@ def test_an_empty_instance_publishes_empty_datasets(tmp_path: Path) -> None:
     assert not (tmp_path / "home" / "storage").exists()  # no pickled copies of the datasets
 
 
-def test_sensor_adds_partition_and_skips_unchanged_files(tmp_path: Path) -> None:
+def _tick(
+    instance: DagsterInstance, resources: dict[str, object], cursor: str | None = None
+) -> tuple[SensorResult, str | None]:
+    """One sensor evaluation: its result and the cursor it leaves for the next."""
+    with build_sensor_context(instance=instance, resources=resources, cursor=cursor) as context:
+        result = new_pdfs_sensor(context)
+        assert isinstance(result, SensorResult)
+        return result, context.cursor
+
+
+def test_sensor_hashes_only_new_files_and_asks_once_per_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(MINUTES, inbox / MINUTES.name)
+    shutil.copy(MINUTES, inbox / "copy of the minutes.pdf")  # same content, one document
+    hashed: list[str] = []
+    monkeypatch.setattr(discovery, "sha256_of", lambda p: hashed.append(p.name) or discovery_sha(p))
     resources = _resources(tmp_path, inbox)
     with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
-        with build_sensor_context(instance=instance, resources=resources) as context:
-            result = new_pdfs_sensor(context)
-        key = result.dynamic_partitions_requests[0].partition_keys[0]
-        assert [r.partition_key for r in result.run_requests] == [key]
-        instance.add_dynamic_partitions(DOCUMENTS, [key])
-        with build_sensor_context(instance=instance, resources=resources) as context:
-            again = new_pdfs_sensor(context)
-        assert again.dynamic_partitions_requests == []
-        assert again.run_requests[0].run_key == result.run_requests[0].run_key
+        first, cursor = _tick(instance, resources)
+        [request] = first.run_requests or []
+        assert first.dynamic_partitions_requests[0].partition_keys == [request.partition_key]
+        assert request.tags["councilpacks/file_name"] in {MINUTES.name, "copy of the minutes.pdf"}
+        assert len(hashed) == 2
+        hashed.clear()
+        again, cursor = _tick(instance, resources, cursor)
+        assert (again.run_requests, again.dynamic_partitions_requests, hashed) == ([], [], [])
+        shutil.copy(FRONT_SHEET, inbox / FRONT_SHEET.name)
+        third, _ = _tick(instance, resources, cursor)
+        assert hashed == [FRONT_SHEET.name] and len(third.run_requests or []) == 1
 
 
 def test_materialize_one_partition_and_publish(tmp_path: Path) -> None:
@@ -160,3 +180,31 @@ def test_a_new_extractor_version_reextracts_every_document(tmp_path: Path) -> No
         upgraded = Definitions(assets=[raw_document, bumped], resources=res)
         tick = evaluate_automation_conditions(defs=upgraded, instance=instance, cursor=tick.cursor)
         assert tick.get_requested_partitions(AssetKey("document_extraction")) == {entry.document_id}
+
+
+def test_a_removed_pdf_is_withdrawn_kept_in_the_store_and_left_out_of_the_datasets(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for pdf in (MINUTES, FRONT_SHEET):
+        shutil.copy(pdf, inbox / pdf.name)
+    res = _resources(tmp_path, inbox)
+    publish_all = {"selection": [k.to_user_string() for k in datasets.keys], "resources": res}
+    with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
+        first, cursor = _tick(instance, res)
+        keys = first.dynamic_partitions_requests[0].partition_keys or []
+        instance.add_dynamic_partitions(DOCUMENTS, keys)
+        for key in keys:
+            assert materialize(EXTRACT, partition_key=key, instance=instance, resources=res).success
+        (inbox / MINUTES.name).unlink()
+        second, cursor = _tick(instance, res, cursor)
+        assert [r.job_name for r in second.run_requests or []] == ["publish_datasets"]
+        assert materialize([*EXTRACT, datasets], instance=instance, **publish_all).success  # type: ignore[arg-type]
+        stored = {e.file_name: e for e in res["raw_store"].store().entries()}  # type: ignore[attr-defined]
+        assert stored[MINUTES.name].withdrawn and Path(stored[MINUTES.name].path).exists()
+        documents = pd.read_csv(tmp_path / "out" / "csv" / "documents.csv").set_index("file_name")
+        assert documents.loc[MINUTES.name, "status"] == "withdrawn"
+        assert pd.read_csv(tmp_path / "out" / "csv" / "attendance.csv").empty  # the minutes' rows are gone
+        shutil.copy(MINUTES, inbox / "minutes again.pdf")
+        third, _ = _tick(instance, res, cursor)
+        assert [r.job_name for r in third.run_requests or []] == ["publish_datasets"]  # back, not re-extracted
+        assert not res["raw_store"].store().get(stored[MINUTES.name].document_id).withdrawn  # type: ignore[attr-defined]

@@ -43,6 +43,8 @@ def document_extraction(
     kpis = frame("kpis", extraction.rows.get("kpis", []))
     context.add_output_metadata(
         {
+            "file_name": raw_document.file_name,
+            "title": row.title,  # type: ignore[attr-defined]
             "status": str(row.status),  # type: ignore[attr-defined]
             "error": row.error,  # type: ignore[attr-defined]
             "pages": done.pages,

@@ -1,25 +1,11 @@
-"""Ingest: find PDFs, keep each once in the raw store, one partition per document."""
+"""Ingest: the stored PDF of one partition (the sensor finds PDFs and keeps each once in the raw store)."""
 
-from dagster import AssetExecutionContext, Failure, MaterializeResult, asset
+from dagster import AssetExecutionContext, Failure, asset
 
 from extractors import EXTRACTOR_VERSION
-from pipeline.partitions import DOCUMENTS, documents_partitions
-from pipeline.resources import LocalFolderSource, RawStoreResource
+from pipeline.partitions import documents_partitions
+from pipeline.resources import RawStoreResource
 from store.raw import StoredPdf
-
-
-@asset(group_name="ingest")
-def source_inventory(
-    context: AssetExecutionContext, source: LocalFolderSource, raw_store: RawStoreResource
-) -> MaterializeResult:
-    """Discover PDFs from the source, store them, and add a partition for each new one."""
-    store = raw_store.store()
-    entries = [store.add(path) for path in source.discover()]
-    known = set(context.instance.get_dynamic_partitions(DOCUMENTS))
-    new = sorted({e.document_id for e in entries} - known)
-    if new:
-        context.instance.add_dynamic_partitions(DOCUMENTS, new)
-    return MaterializeResult(metadata={"files": len(entries), "new_documents": len(new)})
 
 
 @asset(group_name="ingest", partitions_def=documents_partitions, code_version=EXTRACTOR_VERSION)

@@ -16,9 +16,11 @@ from dagster import (
     multi_asset,
 )
 
+from extractors.document import only_file_row
 from models import DATASETS, Record
 from models.extraction import Extraction
-from pipeline.resources import DatasetsResource
+from models.vocab import DocumentStatus
+from pipeline.resources import DatasetsResource, RawStoreResource
 from store.datasets import column_types, combine, frame
 from store.preview import markdown_preview
 
@@ -32,6 +34,7 @@ PUBLISH_WHEN = (
     & ~AutomationCondition.any_deps_in_progress()
     & ~AutomationCondition.in_progress()
 ).with_label("any document extracted or failed")
+WITHDRAWN = "file removed from the source folder; kept in the raw store"
 COLUMN_TYPES = {bool: "boolean", int: "integer", float: "float", str: "string"}
 
 
@@ -66,10 +69,21 @@ def dataset_spec(dataset: str, model: type[Record]) -> AssetSpec:
     name="publish_datasets",
 )
 def datasets(
-    context: AssetExecutionContext, document_extraction: dict[str, Extraction], output: DatasetsResource
+    context: AssetExecutionContext,
+    document_extraction: dict[str, Extraction],
+    output: DatasetsResource,
+    raw_store: RawStoreResource,
 ) -> Iterator[MaterializeResult]:
-    """Combine every extracted document's records and publish the whole set at once."""
-    extractions = document_extraction
+    """Combine every extracted document's records and publish the whole set at once.
+
+    A withdrawn document (its file removed from the source) keeps only its `documents` row,
+    with status `withdrawn`: the file stays in the raw store, its facts leave the datasets.
+    """
+    withdrawn = {e.document_id for e in raw_store.store().entries() if e.withdrawn}
+    extractions = {
+        key: only_file_row(e, DocumentStatus.WITHDRAWN, WITHDRAWN) if key in withdrawn else e
+        for key, e in document_extraction.items()
+    }
     records = combine(extractions[key].rows for key in sorted(extractions))
     manifest = output.publish(records, log=context.log.info)
     context.log.info(f"published run {manifest['run_id']} ({len(extractions)} documents) to {output.out_dir}")
