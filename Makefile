@@ -27,11 +27,15 @@ run: setup
 test: lint
 	$(BIN)/python -m pytest
 
-## The Dagster UI and daemon (sensor, schedule) with instance storage in .dagster/.
+## The Dagster UI and daemon (sensors, automation) with instance storage in $(DAGSTER_HOME).
+## dagster.yaml is copied there, and dagster dev runs there, so that it is the config in use.
+## `dagster dev` raises a FutureWarning pointing at `dg dev` (dagster-dg-cli, not a dependency
+## here); -W silences it in the supervising process only.
 ui: setup
 	mkdir -p $(DAGSTER_HOME)
-	cp -n dagster.yaml $(DAGSTER_HOME)/dagster.yaml || true
-	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m pipeline.definitions
+	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	cd $(DAGSTER_HOME) && $(CURDIR)/$(BIN)/python -W ignore::FutureWarning -m dagster dev \
+		-h 127.0.0.1 -p 3000 -m pipeline.definitions -d $(CURDIR)
 
 ## Pages per second and peak memory of the full extraction, per PDF (not a test).
 bench: setup

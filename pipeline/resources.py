@@ -116,16 +116,24 @@ class ExtractionsIOManager(ConfigurableIOManager):
         return {key: extraction for key, extraction in found.items() if extraction is not None}
 
 
+# The project's folders, whatever directory Dagster's processes run in (`make ui` runs them in
+# DAGSTER_HOME, so that the instance config there is the one in use).
+PROJECT = Path(__file__).resolve().parents[1]
+
+
 def resources(
-    inbox: str = "raw_pdfs", store: str = "raw_pdfs/.store", out_dir: str = "outputs", processes: int = 2
+    inbox: Path = PROJECT / "raw_pdfs",
+    store: Path = PROJECT / "raw_pdfs" / ".store",
+    out_dir: Path = PROJECT / "outputs",
+    processes: int = 2,
 ) -> dict[str, object]:
     """Every resource the definitions use, by key; tests point the folders elsewhere."""
-    datasets = DatasetsResource(out_dir=out_dir)
+    datasets = DatasetsResource(out_dir=str(out_dir))
     return {
-        "source": LocalFolderSource(folder=inbox),
-        "raw_store": RawStoreResource(root=store),
+        "source": LocalFolderSource(folder=str(inbox)),
+        "raw_store": RawStoreResource(root=str(store)),
         "output": datasets,
         "workers": WorkersResource(processes=processes),
-        "extractions": ExtractionsIOManager(root=f"{out_dir}/.extractions"),
+        "extractions": ExtractionsIOManager(root=str(Path(out_dir) / ".extractions")),
         "published_datasets": PublishedDatasetsIOManager(datasets=datasets),
     }

@@ -36,6 +36,7 @@ EXTRACT = [raw_document, document_extraction]
 
 
 def test_definitions_load() -> None:
+    Definitions.validate_loadable(defs)  # as the code server loads them: names unique, jobs built
     repo = defs.get_repository_def()
     keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
     assert {"raw_document", "document_extraction", "documents", "decisions"} <= keys
@@ -44,7 +45,7 @@ def test_definitions_load() -> None:
 
 
 def _resources(tmp: Path, inbox: Path) -> dict[str, object]:
-    return resources(inbox=str(inbox), store=str(tmp / "store"), out_dir=str(tmp / "out"), processes=1)
+    return resources(inbox=inbox, store=tmp / "store", out_dir=tmp / "out", processes=1)
 
 
 def test_each_dataset_is_read_from_the_document_extractions_only() -> None:

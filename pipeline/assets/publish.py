@@ -66,7 +66,7 @@ def dataset_spec(dataset: str, model: type[Record]) -> AssetSpec:
 @multi_asset(
     specs=[dataset_spec(name, model) for name, model in DATASETS.items()],
     ins={"document_extraction": AssetIn()},
-    name="publish_datasets",
+    name="publish",
 )
 def datasets(
     context: AssetExecutionContext,
