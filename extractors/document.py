@@ -210,9 +210,10 @@ def only_file_row(extraction: Extraction, status: DocumentStatus, error: str = "
 
 def infer_council(pages: list[Page]) -> str:
     """The council most often named in the document ("Wiltshire Council", "Kent County Council")."""
-    lines = [line.text for page in pages[:20] for line in page.lines]
-    text = "\n".join(smart_title(line) for line in lines)  # "KENT COUNTY COUNCIL" letterheads count too
-    names = Counter(m.group(1) for m in COUNCIL.finditer(text))
+    # Line by line: a name never runs over a line break ("Ask for: Georgina Little" above
+    # "Council Chamber" on the Kent front sheet is no council). smart_title: letterheads count.
+    lines = [smart_title(line.text) for page in pages[:20] for line in page.lines]
+    names = Counter(m.group(1) for line in lines for m in COUNCIL.finditer(line))
     for name, _ in names.most_common():
         if not NOT_A_COUNCIL.match(name):
             return " ".join(name.split())

@@ -2,7 +2,9 @@
 
 import pytest
 
+from extractors.document import infer_council
 from extractors.names import parse_person, resolve, split_honorific, split_people
+from extractors.pages import Line, Page
 from extractors.text import find_date, parse_time, slug
 
 
@@ -84,3 +86,14 @@ def test_surname_resolves_to_the_one_attendee() -> None:
     people = ["Ed Plowden", "Emma Edwards", "Graham Morris"]
     assert resolve("Councillor Plowden", people) == "Ed Plowden"
     assert resolve("Councillor Smith", people) == "Smith"
+
+
+def test_council_name_never_runs_over_a_line_break() -> None:
+    # Kent cabinet agenda front sheet, 30 Jan 2025: a contact name above "Council Chamber".
+    lines = [
+        "Thursday, 30th January, 2025, at 10.00 am Ask for: Georgina Little",
+        "Council Chamber, Sessions House, Telephone: Tel: 03000 414043",
+        "8. 24/00115 - Kent County Council Integrated Care Strategy (KCC ICS) Delivery Plan",
+    ]
+    page = Page(number=1, lines=tuple(Line(t, 63.0, 70.0 + 14 * i, 500.0, 80.0 + 14 * i) for i, t in enumerate(lines)))
+    assert infer_council([page]) == "Kent County Council"
