@@ -114,7 +114,7 @@ def throughput(name: str, files: list[Path], workers: int) -> None:
     seconds = time.perf_counter() - start
     pages = sum(d.pages for d in done)
     worker_peak = max(d.peak_mb for d in done)
-    statuses = sorted({str(d.extraction.rows["documents"][0].status) for d in done})  # type: ignore[attr-defined]
+    statuses = sorted({str(d.extraction.file.status) for d in done})
     print(
         f"{name:28} {workers:>7} {len(done):>5} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.1f} "
         f"{worker_peak:>12.0f} {rss.peak_mb:>9.0f}  {','.join(statuses)}"

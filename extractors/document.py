@@ -44,10 +44,8 @@ NOT_A_COUNCIL = re.compile(r"^(The|Full|County|City|Town|Parish|District|Borough
 
 def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
     """Every record one PDF yields; a PDF that could not be read yields its `documents` row."""
-    rows: dict[str, list[Record]] = {}
     if doc.status is not DocumentStatus.OK:
-        rows["documents"] = [_file_row(doc, source, DocumentKind.OTHER, "", "", "")]
-        return Extraction(document_id=doc.document_id, rows=rows)
+        return Extraction.of(doc.document_id, [_file_row(doc, source, DocumentKind.OTHER, "", "", "")])
     pages = list(doc.pages)
     council = source.council or infer_council(pages)
     sections = segment(pages)
@@ -59,9 +57,7 @@ def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
     main = reader.meeting_of_file()
     file_row = _file_row(doc, source, kind, council, main.body if main else "", main.meeting_id if main else "")
     children = [reader.section_row(s, doc, source, file_row) for s in sections]
-    rows = reader.rows
-    rows["documents"] = [file_row, *children]
-    return Extraction(document_id=doc.document_id, rows=rows)
+    return Extraction.of(doc.document_id, [file_row, *children, *reader.records])
 
 
 @dataclass(frozen=True)
@@ -81,8 +77,7 @@ class DocumentTables:
             ids.append(f"{self.document_id}-p{table.page}-t{seen[table.page]}")
         return ids
 
-    @property
-    def rows(self) -> dict[str, list[Record]]:
+    def records(self) -> list[Record]:
         """`tables` and `table_cells` records."""
         tables: list[Record] = []
         cells: list[Record] = []
@@ -107,7 +102,7 @@ class DocumentTables:
                 for i, row in enumerate(t.rows)
                 for j, text in enumerate(row)
             ]
-        return {"tables": tables, "table_cells": cells}
+        return tables + cells
 
 
 def extract_tables(doc: PdfDocument) -> DocumentTables:
@@ -119,7 +114,7 @@ def extract_tables(doc: PdfDocument) -> DocumentTables:
 
 def extract_kpis(tables: DocumentTables) -> Extraction:
     """The `kpis` rows of a PDF's performance tables."""
-    rows: list[Record] = [
+    rows = [
         KpiRecord(
             source_document_id=tables.document_id,
             page=k.page,
@@ -135,7 +130,7 @@ def extract_kpis(tables: DocumentTables) -> Extraction:
         for table_id, kpis in zip(tables.ids, read_document_kpis(list(tables.tables)), strict=True)
         for k in kpis
     ]
-    return Extraction(document_id=tables.document_id, rows={"kpis": rows})
+    return Extraction.of(tables.document_id, rows)
 
 
 def extract_all(doc: PdfDocument, source: SourceInfo) -> Extraction:
@@ -147,7 +142,7 @@ def extract_all(doc: PdfDocument, source: SourceInfo) -> Extraction:
     kpis = guarded(
         "kpis",
         lambda: extract_kpis(tables),
-        lambda error: Extraction(document_id=doc.document_id, rows={}, failure=error),
+        lambda error: Extraction.of(doc.document_id, [], failure=error),
     )
     return merge(records, tables, kpis)
 
@@ -182,16 +177,12 @@ def merge(records: Extraction, *parts: Extraction | DocumentTables) -> Extractio
     failure = next((p.failure for p in (records, *parts) if p.failure), "")
     if failure:
         return only_file_row(records, DocumentStatus.FAILED, failure)
-    rows = dict(records.rows)
-    for part in parts:
-        rows |= part.rows
-    return Extraction(document_id=records.document_id, rows=rows)
+    return Extraction.of(records.document_id, [*records.records(), *(r for part in parts for r in part.records())])
 
 
 def only_file_row(extraction: Extraction, status: DocumentStatus, error: str = "") -> Extraction:
     """A document reduced to its file's `documents` row with a new status: its other rows dropped."""
-    row = extraction.rows["documents"][0]
-    assert isinstance(row, DocumentRecord)
+    row = extraction.file
     file_row = DocumentRecord(
         document_id=row.document_id,
         sha256=row.sha256,
@@ -205,7 +196,7 @@ def only_file_row(extraction: Extraction, status: DocumentStatus, error: str = "
         status=status,
         error=error,
     )
-    return Extraction(document_id=extraction.document_id, rows={"documents": [file_row]})
+    return Extraction.of(extraction.document_id, [file_row])
 
 
 def infer_council(pages: list[Page]) -> str:
@@ -264,12 +255,12 @@ class _Reader:
         self.council = council
         self.pages = pages
         self.sections = sections
-        self.rows: dict[str, list[Record]] = {}
+        self.records: list[Record] = []
         self.meetings: dict[int, _Meeting] = {}
         self.stamps = stamp_map(pages)
 
     def add(self, record: Record) -> None:
-        self.rows.setdefault(record.dataset, []).append(record)
+        self.records.append(record)
 
     def read(self, section: Section) -> None:
         pages = self.pages[section.first_page - 1 : section.last_page]

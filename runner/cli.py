@@ -75,11 +75,11 @@ def jobs_for(files: list[Path]) -> list[Job]:
 def summary(done: Done) -> str:
     """One line per document: file, pages, status and rows per dataset."""
     extraction = done.extraction
-    row = extraction.rows["documents"][0]
+    row = extraction.file
     counts = ", ".join(f"{name}={extraction.count(name)}" for name in SUMMARY_DATASETS)
     sections = extraction.count("documents") - 1
-    status = row.status if not row.error else f"{row.status} ({row.error})"  # type: ignore[attr-defined]
-    return f"{row.file_name}: {done.pages} pages, {status}, sections={sections}, {counts}"  # type: ignore[attr-defined]
+    status = row.status if not row.error else f"{row.status} ({row.error})"
+    return f"{row.file_name}: {done.pages} pages, {status}, sections={sections}, {counts}"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -170,7 +170,7 @@ def _run(args: argparse.Namespace, out: Path, jobs: list[Job]) -> int:
     from store.datasets import combine
     from store.publish import publish
 
-    manifest = publish(out, combine(d.extraction.rows for d in done), EXTRACTOR_VERSION)
+    manifest = publish(out, combine(d.extraction for d in done), EXTRACTOR_VERSION)
     pages, seconds = sum(d.pages for d in done), time.monotonic() - started
     not_ok = [d for d in done if not _ok(d)]
     if not args.quiet:
@@ -196,7 +196,7 @@ def _reporter(total: int, started: float, quiet: bool) -> Callable[[Done], None]
         line = summary(done)
         log.info(line)
         for warning in done.warnings:
-            log.warning(f"{done.extraction.rows['documents'][0].file_name}: {warning}")  # type: ignore[attr-defined]
+            log.warning(f"{done.extraction.file.file_name}: {warning}")
         if bar is not None:
             bar.write(line)
             bar.set_postfix_str(f"{pages / max(time.monotonic() - started, 1e-9):.1f} pages/s", refresh=False)
@@ -212,7 +212,7 @@ def _reporter(total: int, started: float, quiet: bool) -> Callable[[Done], None]
 def _kept(store: ExtractionStore, job: Job) -> Extraction | None:
     """An earlier run's extraction of the same content by this extractor version, under today's file name."""
     kept = store.load(job.document_id)
-    if kept is None or kept.rows["documents"][0].status != "ok":  # type: ignore[attr-defined]
+    if kept is None or kept.file.status != "ok":
         return None  # failures are tried again: a limit or the worker may have been at fault
     rows = {name: list(records) for name, records in kept.rows.items()}
     rows["documents"] = [r.model_copy(update={"file_name": job.source.file_name}) for r in rows["documents"]]
@@ -220,7 +220,7 @@ def _kept(store: ExtractionStore, job: Job) -> Extraction | None:
 
 
 def _ok(done: Done) -> bool:
-    return done.extraction.rows["documents"][0].status == "ok"  # type: ignore[attr-defined]
+    return done.extraction.file.status == "ok"
 
 
 def _import_writers() -> None:

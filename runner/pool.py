@@ -35,7 +35,7 @@ class Done:
 
     @property
     def pages(self) -> int:
-        return self.extraction.rows["documents"][0].page_count or 0  # type: ignore[attr-defined]
+        return self.extraction.file.page_count or 0
 
 
 @dataclass

@@ -76,7 +76,7 @@ class Job:
             error=error,
             file_name=src.file_name,
         )
-        return Extraction(document_id=self.document_id, rows={"documents": [row]})
+        return Extraction.of(self.document_id, [row])
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from enum import Enum
 from functools import cache
 from pathlib import Path
 
-from models import DATASETS, Record
+from models import DATASETS, MeetingRecord, Record
+from models.extraction import Extraction
 
 if typing.TYPE_CHECKING:
     import pandas as pd
@@ -41,13 +42,11 @@ class WrittenFile:
     sha256: str
 
 
-def combine(per_document: Iterable[dict[str, list[Record]]]) -> dict[str, list[Record]]:
+def combine(extractions: Iterable[Extraction]) -> dict[str, list[Record]]:
     """Every dataset from the records of all documents, in document order, meetings once each."""
-    merged: dict[str, list[Record]] = {name: [] for name in DATASETS}
-    for rows in per_document:
-        for name, records in rows.items():
-            merged[name].extend(records)
-    merged["meetings"] = _one_per_meeting(merged["meetings"])
+    done = list(extractions)
+    merged: dict[str, list[Record]] = {name: [r for e in done for r in e.rows[name]] for name in DATASETS}
+    merged["meetings"] = list(_one_per_meeting([m for e in done for m in e.meetings]))
     return merged
 
 
@@ -149,12 +148,13 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _one_per_meeting(meetings: list[Record]) -> list[Record]:
+def _one_per_meeting(meetings: list[MeetingRecord]) -> list[MeetingRecord]:
     """A meeting stated by several documents keeps the row that states the most."""
-    best: dict[str, Record] = {}
+    best: dict[str, MeetingRecord] = {}
     for m in meetings:
-        key = m.meeting_id  # type: ignore[attr-defined]
         filled = sum(1 for v in m.model_dump().values() if v not in ("", None))
-        if key not in best or filled > sum(1 for v in best[key].model_dump().values() if v not in ("", None)):
-            best[key] = m
-    return sorted(best.values(), key=lambda m: m.meeting_id)  # type: ignore[attr-defined]
+        if m.meeting_id not in best or filled > sum(
+            1 for v in best[m.meeting_id].model_dump().values() if v not in ("", None)
+        ):
+            best[m.meeting_id] = m
+    return sorted(best.values(), key=lambda m: m.meeting_id)

@@ -35,7 +35,12 @@ class ExtractionStore:
         path = self.root / f"{document_id}.pickle"
         if not path.exists():
             return None
-        extraction: Extraction = pickle.loads(path.read_bytes())
+        try:
+            extraction: Extraction = pickle.loads(path.read_bytes())
+        # A file this code cannot read back (an older layout of Extraction, a partial write of a
+        # killed run) is as good as none: the document is extracted again.
+        except (pickle.UnpicklingError, AttributeError, EOFError, TypeError, ValueError):
+            return None
         if current_only and version_of(extraction) != EXTRACTOR_VERSION:
             return None
         return extraction
@@ -43,4 +48,4 @@ class ExtractionStore:
 
 def version_of(extraction: Extraction) -> str:
     """The extractor version that produced a document's rows (its `documents` row says)."""
-    return str(getattr(extraction.rows["documents"][0], "extractor_version", ""))
+    return extraction.file.extractor_version

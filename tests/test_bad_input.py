@@ -69,9 +69,8 @@ def test_bad_file_gives_status_and_one_line_error(kind: str, status: DocumentSta
     doc = read_pdf(path)
     assert doc.status is status
     assert doc.error and "\n" not in doc.error
-    rows = extract_document(doc, SourceInfo(file_name=path.name)).rows
-    assert [r.status for r in rows["documents"]] == [status.value]  # type: ignore[attr-defined]
-    assert set(rows) == {"documents"}
+    extraction = extract_document(doc, SourceInfo(file_name=path.name))
+    assert [r.status for r in extraction.records()] == [status.value]  # the file's row, nothing else
 
 
 def test_too_large_is_not_parsed(tmp_path: Path) -> None:
@@ -118,13 +117,13 @@ def test_a_failing_step_fails_only_its_document(step: str, function: str, monkey
 
     with monkeypatch.context() as patch:
         patch.setattr(document, function, broken)
-        failed = extract_all(read_cached(GOOD), SourceInfo(file_name=GOOD.name)).rows
-    assert list(failed) == ["documents"] and len(failed["documents"]) == 1
-    row = failed["documents"][0]
-    assert row.status == "failed" and row.file_name == GOOD.name and row.page_count == 2  # type: ignore[attr-defined]
-    assert row.error == f"{step} failed: KeyError: '\\x00oops'"  # type: ignore[attr-defined]
-    fine = extract_all(read_cached(SEED_PACK), SourceInfo(file_name=SEED_PACK.name)).rows
-    assert fine["documents"][0].status == "ok" and fine["tables"] and fine["kpis"]  # type: ignore[attr-defined]
+        failed = extract_all(read_cached(GOOD), SourceInfo(file_name=GOOD.name))
+    [row] = failed.records()  # the file's documents row only
+    assert row == failed.file
+    assert row.status == "failed" and row.file_name == GOOD.name and row.page_count == 2
+    assert row.error == f"{step} failed: KeyError: '\\x00oops'"
+    fine = extract_all(read_cached(SEED_PACK), SourceInfo(file_name=SEED_PACK.name))
+    assert fine.file.status == "ok" and fine.tables and fine.kpis
 
 
 def test_extractor_crash_becomes_failed_row(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,9 +131,9 @@ def test_extractor_crash_becomes_failed_row(monkeypatch: pytest.MonkeyPatch) -> 
         raise ValueError("unexpected layout")
 
     monkeypatch.setattr(document, "segment", broken)
-    rows = extract_or_fail(read_pdf(GOOD), SourceInfo(file_name=GOOD.name)).rows
-    assert rows["documents"][0].status == "failed"  # type: ignore[attr-defined]
-    assert "ValueError: unexpected layout" in rows["documents"][0].error  # type: ignore[attr-defined]
+    row = extract_or_fail(read_pdf(GOOD), SourceInfo(file_name=GOOD.name)).file
+    assert row.status == "failed"
+    assert "ValueError: unexpected layout" in row.error
 
 
 def test_cli_run_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

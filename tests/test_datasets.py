@@ -8,6 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from models import DATASETS, DecisionRecord, KpiRecord
+from models.extraction import Extraction
 from store.datasets import combine, safe_cell, write_all
 
 
@@ -19,14 +20,13 @@ def test_formula_cells_are_defused_but_numbers_stay_numbers() -> None:
     assert safe_cell("- item") == "'- item"
 
 
-def _rows() -> dict[str, list]:
-    return {
-        "decisions": [
+def _rows() -> Extraction:
+    return Extraction.of(
+        "abc",
+        [
             DecisionRecord(
                 meeting_id="x/2024-01-01", item_number="1", text="=cmd|' /C calc'!A0", source_document_id="abc", page=3
-            )
-        ],
-        "kpis": [
+            ),
             KpiRecord(
                 source_document_id="abc",
                 page=2,
@@ -36,9 +36,9 @@ def _rows() -> dict[str, list]:
                 value_raw="6.3%",
                 value=6.3,
                 unit="percent",
-            )
+            ),
         ],
-    }
+    )
 
 
 def test_every_dataset_written_with_header_even_when_empty(tmp_path: Path) -> None:

@@ -29,10 +29,7 @@ SUTTON = DATA / "uk_sutton_coldfield_tc_amenities_cttee_2018-03-13_minutes.pdf"
 def records(path: Path) -> dict[str, list[dict]]:
     extraction = extract_document(read_cached(path), SourceInfo(file_name=path.name))
     return {
-        name: [
-            {k: v for k, v in r.model_dump(mode="json").items() if k not in VOLATILE}
-            for r in extraction.rows.get(name, [])
-        ]
+        name: [{k: v for k, v in r.model_dump(mode="json").items() if k not in VOLATILE} for r in extraction.rows[name]]
         for name in DATASETS
     }
 

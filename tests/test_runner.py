@@ -40,9 +40,9 @@ def _job(path: Path) -> Job:
 
 def _status(done: list[Done]) -> dict[str, tuple[str, str]]:
     return {
-        d.extraction.rows["documents"][0].file_name: (
-            d.extraction.rows["documents"][0].status,
-            d.extraction.rows["documents"][0].error,
+        d.extraction.file.file_name: (
+            d.extraction.file.status,
+            d.extraction.file.error,
         )
         for d in done
     }  # type: ignore[attr-defined]
@@ -64,7 +64,7 @@ def test_outputs_are_byte_identical_for_any_number_of_workers(tmp_path: Path) ->
     ranged = extract(jobs, Limits(min_chunk_pages=2, max_chunk_pages=5), workers=2)  # long ones in ranges
     assert [d.extraction for d in one] == [d.extraction for d in ranged]
     for name, done in (("one", one), ("two", ranged)):
-        publish(tmp_path / name, combine(d.extraction.rows for d in done), "test")
+        publish(tmp_path / name, combine(d.extraction for d in done), "test")
     files = [json.loads((tmp_path / name / "manifest.json").read_text())["files"] for name in ("one", "two")]
     assert files[0] == files[1] and len(files[0]) == 33
 
@@ -113,7 +113,7 @@ def test_a_failure_in_any_step_fails_one_document_and_the_rest_is_published(
         function = {"records": "segment", "tables": "read_tables", "kpis": "read_document_kpis"}[step]
         monkeypatch.setattr(extractors.document, function, _raise_on_panel(getattr(extractors.document, function)))
     done = extract([_job(SEED_PACK), _job(FRONT_SHEET), _job(MINUTES)], workers=2, **FORKED)  # type: ignore[arg-type]
-    publish(tmp_path, combine(d.extraction.rows for d in done), "test")
+    publish(tmp_path, combine(d.extraction for d in done), "test")
     statuses = _status(done)
     status, error = statuses.pop(SEED_PACK.name)
     assert status == ("corrupt" if step == "pages" else "failed") and "RuntimeError: injected" in error

@@ -39,14 +39,14 @@ def document_extraction(
     for warning in done.warnings:
         context.log.warning(warning)
     extraction = done.extraction
-    row = extraction.rows["documents"][0]
+    row = extraction.file
     kpis = frame("kpis", extraction.rows.get("kpis", []))
     context.add_output_metadata(
         {
             "file_name": raw_document.file_name,
-            "title": row.title,  # type: ignore[attr-defined]
-            "status": str(row.status),  # type: ignore[attr-defined]
-            "error": row.error,  # type: ignore[attr-defined]
+            "title": row.title,
+            "status": str(row.status),
+            "error": row.error,
             "pages": done.pages,
             "worker_seconds": round(done.seconds, 2),
             "peak_worker_mib": round(done.peak_mb),

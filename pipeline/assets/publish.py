@@ -84,7 +84,7 @@ def datasets(
         key: only_file_row(e, DocumentStatus.WITHDRAWN, WITHDRAWN) if key in withdrawn else e
         for key, e in document_extraction.items()
     }
-    records = combine(extractions[key].rows for key in sorted(extractions))
+    records = combine(extractions[key] for key in sorted(extractions))
     manifest = output.publish(records, log=context.log.info)
     context.log.info(f"published run {manifest['run_id']} ({len(extractions)} documents) to {output.out_dir}")
     for name, rows in records.items():
