@@ -37,13 +37,12 @@ class ExtractionStore:
             return None
         try:
             extraction: Extraction = pickle.loads(path.read_bytes())
+            version = version_of(extraction)
         # A file this code cannot read back (an older layout of Extraction, a partial write of a
         # killed run) is as good as none: the document is extracted again.
-        except (pickle.UnpicklingError, AttributeError, EOFError, TypeError, ValueError):
+        except (pickle.UnpicklingError, AttributeError, IndexError, EOFError, TypeError, ValueError):
             return None
-        if current_only and version_of(extraction) != EXTRACTOR_VERSION:
-            return None
-        return extraction
+        return None if current_only and version != EXTRACTOR_VERSION else extraction
 
 
 def version_of(extraction: Extraction) -> str:

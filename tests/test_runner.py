@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import random
 import signal
 import subprocess
@@ -22,6 +23,7 @@ from runner.cli import main
 from runner.pool import Done, extract
 from runner.worker import Job, Limits
 from store.datasets import combine
+from store.extractions import ExtractionStore
 from store.publish import output_lock, publish
 from tests.conftest import DATA, SEED_PACK
 from tests.pdfmaker import deflated_spaces, one_page_pdf, text_pdf
@@ -230,3 +232,10 @@ def test_a_rerun_extracts_only_what_is_new_unless_told_to_reextract(
     assert "renamed.pdf" in documents and FRONT_SHEET.name not in documents  # today's file name
     again = json.loads((out / "manifest.json").read_text())["files"]
     assert [f["rows"] for f in again] == [f["rows"] for f in first]
+
+
+def test_a_kept_extraction_that_cannot_be_read_back_is_extracted_again(tmp_path: Path) -> None:
+    store = ExtractionStore(tmp_path)
+    for name, content in {"aaaa": b"not a pickle", "bbbb": pickle.dumps({"rows": {}})}.items():
+        (tmp_path / f"{name}.pickle").write_bytes(content)
+        assert store.load(name) is None
