@@ -141,7 +141,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--quick", action="store_true", help="skip the corpus and the naive baseline")
     args = parser.parse_args()
-    cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", "--quiet"]
+    # --reextract: every timed run extracts (a rerun would reuse the kept extraction)
+    cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", "--quiet", "--reextract"]
     with tempfile.TemporaryDirectory(prefix="councilpacks-bench-") as tmp:
         folder = Path(tmp)
         sets = {"bundled pack": [PACK], f"{LONG_PAGES}-page PDF": [long_pdf(folder)]}
