@@ -9,6 +9,7 @@ from extractors.headings import Placed, flatten, numbered_headings
 from extractors.names import Person, looks_like_name, parse_person
 from extractors.pages import Page
 from extractors.text import clean, find_date, parse_time, smart_title
+from extractors.vocab import COUNCILLOR_TITLE
 from models.vocab import MembershipKind
 
 LABEL = re.compile(r"^(?P<label>meeting|committee|place|venue|location|date|time)\s*:\s*(?P<value>.+)$", re.I)
@@ -19,7 +20,7 @@ PART = re.compile(r"^(part\s+(?P<part>i{1,2}|[12]|[ab])\b|(?P<open>unrestricted 
 CONTACT = re.compile(r"\s*\b(ask for|telephone|tel|email|e-mail|contact|enquiries)\b\s*:.*$", re.I)
 AGENDA_WORD = re.compile(r"^agenda$", re.I)
 # Two entries printed side by side in one cell: "..., Wiltshire Council Cllr Jon Hubbard, ...".
-SECOND_PERSON = re.compile(r"(?<=[a-z,)])\s+(?=(?:Cllr|Councillor)\s)")
+SECOND_PERSON = re.compile(rf"(?<=[a-z,)])\s+(?={COUNCILLOR_TITLE}\s)")
 # The body's name, date and venue are printed on the first page of the front sheet.
 FACT_PAGES = 1
 

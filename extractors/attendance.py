@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from extractors.headings import Heading, Placed
 from extractors.names import ROLE_DASH, Person, looks_like_name, parse_person, same_person, split_people
 from extractors.text import TIME_PATTERN, clean, parse_time
+from extractors.vocab import PLURAL_COUNCILLORS, TITLE
 from models.vocab import AttendanceStatus
 
 BLOCK = re.compile(
@@ -27,10 +28,9 @@ BLOCK = re.compile(
 # A block ends at the next label of another kind ("Public Gallery:", "Public Questions:").
 OTHER_LABEL = re.compile(r"^[A-Z][A-Za-z ]{2,30}:(\s|$)")
 SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
-PLURAL_HONORIFIC = re.compile(r"^(cllrs|councillors)\s*:?\s+", re.I)
 APOLOGIES_FROM = re.compile(r"apologies\b[^.:]*?\b(?:from|of)\b\s*:?\s*(?P<rest>.*)$", re.I)
 NO_APOLOGIES = re.compile(r"\b(no|none)\b.*\bapologies\b|\bapologies\b.*\b(none|nil)\b", re.I)
-HONOR = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)"
+HONOR = rf"(?:{TITLE}\s+)"
 NAME = rf"{HONOR}+(?:(?:[A-Z]\.?|[A-Z][\w'\u2019-]+)\s+){{0,3}}[A-Z][\w'\u2019-]+"
 SUBSTITUTED_BY = re.compile(rf"(?P<absent>{NAME})\s*[-\u2013\u2014(]\s*substituted\s+by\s+(?P<sub>{NAME})")
 SUBSTITUTE_FOR = re.compile(
@@ -90,7 +90,7 @@ def _blocks(lines: list[Placed]) -> list[Attendee]:
     for placed in [*lines, None]:
         text = clean(placed.line.text) if placed else ""
         match = BLOCK.match(text) if placed else None
-        other = OTHER_LABEL.match(text) and not PLURAL_HONORIFIC.match(text)
+        other = OTHER_LABEL.match(text) and not PLURAL_COUNCILLORS.match(text)
         ends = placed is None or match or (label and (other or _is_caps_heading(text)))
         if ends and label:
             out += _entries(block, label)
@@ -138,7 +138,7 @@ def _people(chunks: list[tuple[int, str]], status: AttendanceStatus, remote: boo
     out = []
     plural = ""
     for page, chunk in chunks:
-        match = PLURAL_HONORIFIC.match(chunk)
+        match = PLURAL_COUNCILLORS.match(chunk)
         if match:
             plural = "Cllr"
             chunk = chunk[match.end() :]

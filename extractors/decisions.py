@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extractors.headings import Placed
 from extractors.text import clean
+from extractors.vocab import TITLE
 from models.vocab import DecisionOutcome
 
 DECISION_HEADING = re.compile(r"^(?:it\s+was\s+)?(decisions?|resolved|resolutions?|agreed|approved)\s*[:;]?\s*$", re.I)
@@ -26,9 +27,7 @@ DECISION_START = re.compile(
 )
 NUMBERING = re.compile(r"^\(?\w{1,3}[.)]\s+")
 # "Cllr A nominated Cllr C, which was seconded by Cllr B" names A as the proposer.
-PERSON = (
-    r"(?:(?:Cllr|Councillor|Commissioner|Mr|Mrs|Ms|Miss|Dr)\.?\s+)*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
-)
+PERSON = rf"(?:(?:{TITLE}|Commissioner)\s+)*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,3}}"
 MOVERS = (
     re.compile(rf"proposal\s+of\s+(?P<p>{PERSON}),?\s+(?:and\s+)?seconded\s+by\s+(?P<s>{PERSON})"),
     re.compile(rf"(?P<p>{PERSON})\s+nominated\s+{PERSON},?\s+which\s+was\s+seconded\s+by\s+(?P<s>{PERSON})"),

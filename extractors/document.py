@@ -18,7 +18,8 @@ from extractors.names import resolve
 from extractors.pages import Page, PdfDocument, one_line
 from extractors.segment import Section, classify, segment, stamp_map, title_of
 from extractors.tables import Table, read_tables
-from extractors.text import slug, smart_title
+from extractors.text import smart_title
+from extractors.vocab import meeting_id, section_id, table_id
 from models import (
     AgendaItemRecord,
     AttendanceRecord,
@@ -74,17 +75,17 @@ class DocumentTables:
         ids = []
         for table in self.tables:
             seen[table.page] += 1
-            ids.append(f"{self.document_id}-p{table.page}-t{seen[table.page]}")
+            ids.append(table_id(self.document_id, table.page, seen[table.page]))
         return ids
 
     def records(self) -> list[Record]:
         """`tables` and `table_cells` records."""
         tables: list[Record] = []
         cells: list[Record] = []
-        for table_id, t in zip(self.ids, self.tables, strict=True):
+        for tid, t in zip(self.ids, self.tables, strict=True):
             tables.append(
                 TableRecord(
-                    table_id=table_id,
+                    table_id=tid,
                     source_document_id=self.document_id,
                     page=t.page,
                     title=t.title,
@@ -98,7 +99,7 @@ class DocumentTables:
                 )
             )
             cells += [
-                TableCellRecord(table_id=table_id, row=i, col=j, text=text)
+                TableCellRecord(table_id=tid, row=i, col=j, text=text)
                 for i, row in enumerate(t.rows)
                 for j, text in enumerate(row)
             ]
@@ -118,7 +119,7 @@ def extract_kpis(tables: DocumentTables) -> Extraction:
         KpiRecord(
             source_document_id=tables.document_id,
             page=k.page,
-            table_id=table_id,
+            table_id=tid,
             section=k.section,
             measure=k.measure,
             period=k.period,
@@ -127,7 +128,7 @@ def extract_kpis(tables: DocumentTables) -> Extraction:
             unit=k.unit,
             direction=k.direction,
         )
-        for table_id, kpis in zip(tables.ids, read_document_kpis(list(tables.tables)), strict=True)
+        for tid, kpis in zip(tables.ids, read_document_kpis(list(tables.tables)), strict=True)
         for k in kpis
     ]
     return Extraction.of(tables.document_id, rows)
@@ -209,13 +210,6 @@ def infer_council(pages: list[Page]) -> str:
         if not NOT_A_COUNCIL.match(name):
             return " ".join(name.split())
     return ""
-
-
-def meeting_id(council: str, body: str, date: str) -> str:
-    """`<body-slug>/<YYYY-MM-DD>`; a generic body ("Cabinet") is prefixed with its council."""
-    place = council.split()[0].lower() if council else ""
-    name = body if not place or place in body.lower() else f"{council} {body}"
-    return f"{slug(name) or 'unknown-body'}/{date or 'undated'}"
 
 
 def _file_row(
@@ -324,7 +318,7 @@ class _Reader:
             return ""
         physical = self.stamps.get(cited, cited)
         found = [s for s in self.sections if s.first_page <= physical <= s.last_page]
-        return f"{self.document_id}-s{found[0].index}" if found else ""
+        return section_id(self.document_id, found[0].index) if found else ""
 
     def _minutes(self, section: Section, minutes: Minutes) -> None:
         mid = self._meeting(section, minutes.facts).meeting_id
@@ -384,7 +378,7 @@ class _Reader:
     ) -> DocumentRecord:
         meeting = self.meetings.get(section.index) or self.meeting_of_file()
         return DocumentRecord(
-            document_id=f"{doc.document_id}-s{section.index}",
+            document_id=section_id(doc.document_id, section.index),
             parent_id=doc.document_id,
             source_url=source.source_url,
             sha256=doc.sha256,

@@ -13,52 +13,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.text import clean
+from extractors.vocab import HONORIFIC_WORDS
 
-# Titles printed before a name. Police ranks appear in Police and Crime Panel minutes.
-HONORIFIC_WORDS = [
-    "cllr",
-    "cllrs",
-    "councillor",
-    "councillors",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "revd",
-    "reverend",
-    "the",
-    "rt",
-    "hon",
-    "right",
-    "honourable",
-    "baroness",
-    "baron",
-    "detective",
-    "superintendent",
-    "chief",
-    "inspector",
-    "constable",
-    "sergeant",
-    "assistant",
-    "deputy",
-    "commander",
-    "pc",
-    "ds",
-    "dc",
-    "dci",
-    "dsi",
-    "acc",
-    "dcc",
-]
 # Ranks only count as honorifics in front of a name, never as the whole entry.
 POST_NOMINALS = set(
     [

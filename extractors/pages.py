@@ -24,6 +24,7 @@ from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractors.vocab import FIGURE, document_id
 from models.vocab import DocumentStatus
 
 log = logging.getLogger(__name__)
@@ -149,13 +150,12 @@ class PdfDocument:
     @property
     def document_id(self) -> str:
         """The first 16 hex digits of the file's SHA-256 (DATASETS.md)."""
-        return self.sha256[:16]
+        return document_id(self.sha256)
 
 
 PAGE_STAMP = re.compile(r"^(?:page\s*\|?\s*)?(\d{1,4})(?:\s+of\s+\d+)?$", re.I)
 PAGE_STAMP_WORDED = re.compile(r"\bpage\s*\|?\s*(\d{1,4})(?:\s+of\s+\d+)?\b", re.I)
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-FIGURE = re.compile(r"^[-+(]?[£$€]?\d[\d,.:]*%?\)?$")
 
 
 def sha256_of(path: Path) -> str:

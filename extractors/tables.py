@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, replace
 from statistics import median
 
-from extractors.pages import FIGURE, Grid, Line, Page
+from extractors.pages import Grid, Line, Page
+from extractors.vocab import FIGURE
 
 # A whitespace table needs this many lines with three or more cells, at least one numeric.
 MIN_STREAM_ROWS = 3

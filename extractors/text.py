@@ -71,12 +71,6 @@ def find_date(text: str) -> date | None:
     return found[0][1].date() if found else None
 
 
-def slug(text: str) -> str:
-    """A lowercase ASCII slug: `Wiltshire Police and Crime Panel` -> `wiltshire-police-and-crime-panel`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def smart_title(text: str) -> str:
     """Title-case a heading printed in capitals (`CABINET` -> `Cabinet`), leave mixed case alone."""
     if text.upper() != text:

@@ -6,14 +6,12 @@ import pandas as pd
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetIn, asset_check
 
 from extractors.kpis import parse_value
+from extractors.vocab import FIGURE_START
 from models import DATASETS
 from models.vocab import Unit
 
 # A performance table whose figures parse less often than this is probably misread.
 MIN_NUMERIC_SHARE = 0.95
-# A cell that starts like a figure ("6.3%", "-00:16:12 ▼", "£1.3m", "n. 2,751"), not words
-# that hold a number ("Rolling 12 Month Only", "Nov 2025").
-FIGURE_LIKE = r"^\s*(?:n\.\s*)?[-+(]?[£$€]?\d"
 
 SAMPLE = 10
 
@@ -78,7 +76,7 @@ def kpi_values_parse(kpis: pd.DataFrame) -> AssetCheckResult:
     """Per table, the share of figure-like cells (starting with a digit, sign or £) read as numbers."""
     if kpis.empty:
         return AssetCheckResult(passed=True, metadata={"tables": 0})
-    figures = kpis[kpis["value_raw"].astype(str).str.match(FIGURE_LIKE)]
+    figures = kpis[kpis["value_raw"].astype(str).str.match(FIGURE_START)]
     share = figures.groupby("table_id")["value"].apply(lambda v: float(v.notna().mean()))
     low = share[share < MIN_NUMERIC_SHARE].sort_values()
     text = kpis[kpis["unit"] == Unit.TEXT]

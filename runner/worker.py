@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extractors.vocab import document_id
 from models.documents import DocumentRecord
 from models.extraction import Extraction, SourceInfo
 from models.vocab import DocumentStatus
@@ -59,7 +60,7 @@ class Job:
 
     @property
     def document_id(self) -> str:
-        return self.sha256[:16]
+        return document_id(self.sha256)
 
     def refused(self, status: DocumentStatus, error: str, page_count: int = 0) -> Extraction:
         """The document's one `documents` row when it could not be read within the limits."""

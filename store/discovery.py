@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from extractors.pages import sha256_of
+from extractors.vocab import document_id
 from store.raw import RawStore, StoredPdf
 
 
@@ -75,11 +76,13 @@ def apply(store: RawStore, changes: Changes) -> Applied:
     """Keep new contents in the store, mark contents no file holds any more withdrawn."""
     new, returned = [], []
     for path, sha in changes.new:
-        before = store.get(sha[:16])
+        before = store.get(document_id(sha))
         entry = store.add(path, sha256=sha)
         if before is None:
             new.append(entry)
         elif before.withdrawn:
             returned.append(entry)
-    withdrawn = [store.set_withdrawn(e, True) for sha in changes.gone if (e := store.get(sha[:16])) and not e.withdrawn]
+    withdrawn = [
+        store.set_withdrawn(e, True) for sha in changes.gone if (e := store.get(document_id(sha))) and not e.withdrawn
+    ]
     return Applied(new, returned, withdrawn)

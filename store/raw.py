@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.pages import sha256_of
+from extractors.vocab import document_id
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class RawStore:
         target = self.root / f"{sha}.pdf"
         _atomic_copy(path, target)
         when = retrieved_at or datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        entry = StoredPdf(sha[:16], sha, str(target), path.name, source_url, when)
+        entry = StoredPdf(document_id(sha), sha, str(target), path.name, source_url, when)
         self._write(entry)
         return entry
 

@@ -99,3 +99,12 @@ def test_minutes_without_numbered_items_read_without_error() -> None:
     # A one-line minutes page: no numbered item, so no heading to cut bodies at.
     lines = placed("Minutes of the meeting held on 3 March 2025")
     assert bodies(lines, []) == []
+
+
+def test_substitution_with_any_title_councils_print() -> None:
+    # The seed pack's substitution line with titles the old attendance pattern did not know.
+    text = SEED_LIKE.replace("Cllr Dr Brian Mathew", "Revd Brian Mathew").replace(
+        "Cllr Gordon King", "Lord Gordon King"
+    )
+    people = _attendance(text)
+    assert people["Gordon King"].substitute_for == "Brian Mathew"

@@ -5,7 +5,8 @@ import pytest
 from extractors.document import infer_council
 from extractors.names import parse_person, resolve, split_honorific, split_people
 from extractors.pages import Line, Page
-from extractors.text import find_date, parse_time, slug
+from extractors.text import find_date, parse_time
+from extractors.vocab import slug
 
 
 @pytest.mark.parametrize(

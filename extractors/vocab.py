@@ -1,0 +1,72 @@
+"""Council language, written once: the titles printed before names, figures, and the ids built from them.
+
+Every reader imports its words from here, so a new title ("Dame", "Revd") or a new way of
+printing a figure is added once and is known to attendance, decisions and tables alike.
+Nothing here is heavy to import: the CLI's parent process uses the id builders.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Titles printed before a person's name: "Cllr Steve Bucknell", "Dame Jane Smith", "Revd A Jones".
+TITLES = (
+    "Cllr", "Cllrs", "Councillor", "Councillors", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor",
+    "Sir", "Dame", "Lord", "Lady", "Rev", "Revd", "Reverend", "Baroness", "Baron",
+)  # fmt: skip
+# Councillors in a list: "Cllrs Hodivala (Chairman), Hewett, ..." (Sutton Coldfield minutes).
+COUNCILLOR_TITLES = ("Cllr", "Cllrs", "Councillor", "Councillors")
+# Ranks that, in front of a name, belong to its honorific: "Detective Superintendent Guy Elkins"
+# (Police and Crime Panel minutes); and a style of address: "The Rt Hon ...".
+RANKS = (
+    "Detective", "Superintendent", "Chief", "Inspector", "Constable", "Sergeant", "Assistant", "Deputy",
+    "Commander", "PC", "DS", "DC", "DCI", "DSI", "ACC", "DCC",
+)  # fmt: skip
+ADDRESS = ("The", "Rt", "Hon", "Right", "Honourable")
+# Every word that can stand in an honorific, lower-cased, for matching word by word.
+HONORIFIC_WORDS = frozenset(w.lower() for w in TITLES + RANKS + ADDRESS)
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex group matching any of the words, longest first, with an optional full stop ("Dr.")."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\.?"
+
+
+TITLE = alternation(TITLES)
+COUNCILLOR_TITLE = alternation(COUNCILLOR_TITLES)
+PLURAL_COUNCILLORS = re.compile(r"^(?:cllrs|councillors)\s*:?\s+", re.I)
+
+# A cell that is one figure as councils print them: "6.3%", "(4,211.8)", "£1,385", "00:01:05".
+FIGURE = re.compile(r"^[-+(]?[£$€]?\d[\d,.:]*%?\)?$")
+# A cell that starts like a figure ("6.3%", "-00:16:12 ▼", "£1.3m", "n. 2,751"), as opposed to
+# words that hold a number ("Rolling 12 Month Only", "Nov 2025").
+FIGURE_START = re.compile(r"^\s*(?:n\.\s*)?[-+(]?[£$€]?\d")
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug: `Wiltshire Police and Crime Panel` -> `wiltshire-police-and-crime-panel`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def document_id(sha256: str) -> str:
+    """A PDF's id: the first 16 hex digits of its SHA-256 (DATASETS.md)."""
+    return sha256[:16]
+
+
+def section_id(pack_id: str, index: int) -> str:
+    """The id of the `index`-th document found inside a pack: `<pack document_id>-s<n>`."""
+    return f"{pack_id}-s{index}"
+
+
+def table_id(doc_id: str, page: int, n: int) -> str:
+    """The id of the `n`-th table starting on a page: `<document_id>-p<page>-t<n>`."""
+    return f"{doc_id}-p{page}-t{n}"
+
+
+def meeting_id(council: str, body: str, date: str) -> str:
+    """`<body-slug>/<YYYY-MM-DD>`; a generic body ("Cabinet") is prefixed with its council."""
+    place = council.split()[0].lower() if council else ""
+    name = body if not place or place in body.lower() else f"{council} {body}"
+    return f"{slug(name) or 'unknown-body'}/{date or 'undated'}"
