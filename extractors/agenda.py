@@ -10,6 +10,7 @@ from extractors.names import Person, looks_like_name, parse_person
 from extractors.pages import Page
 from extractors.text import clean, find_date, parse_time, smart_title
 from extractors.vocab import COUNCILLOR_TITLE
+from models import AgendaItemRecord, MeetingRecord, MembershipRecord
 from models.vocab import MembershipKind
 
 LABEL = re.compile(r"^(?P<label>meeting|committee|place|venue|location|date|time)\s*:\s*(?P<value>.+)$", re.I)
@@ -26,54 +27,38 @@ FACT_PAGES = 1
 
 
 @dataclass(frozen=True)
-class MeetingFacts:
-    """What a document says about its meeting."""
-
-    body: str = ""
-    date: str = ""
-    start_time: str = ""
-    end_time: str = ""
-    venue: str = ""
-    page: int = 1
-
-
-@dataclass(frozen=True)
-class Member:
-    """A member or substitute of the body, as listed on the front sheet."""
-
-    person: Person
-    kind: MembershipKind
-    page: int
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    """A numbered agenda item with the pages it cites."""
-
-    number: str
-    title: str
-    part: str
-    page: int
-    first_cited: int | None = None
-    last_cited: int | None = None
-
-
-@dataclass(frozen=True)
 class AgendaSheet:
-    """Everything read from an agenda front sheet."""
+    """Everything read from an agenda front sheet; meeting and document ids are the caller's to set."""
 
-    facts: MeetingFacts
-    members: list[Member] = field(default_factory=list)
-    items: list[AgendaItem] = field(default_factory=list)
+    meeting: MeetingRecord
+    members: list[MembershipRecord] = field(default_factory=list)
+    items: list[AgendaItemRecord] = field(default_factory=list)
+
+
+def meeting(
+    body: str, date: str, page: int, start_time: str = "", end_time: str = "", venue: str = ""
+) -> MeetingRecord:
+    """A meeting as a document states it, before its id and council are known."""
+    return MeetingRecord(
+        meeting_id="",
+        council="",
+        body=body,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        venue=venue,
+        source_document_id="",
+        page=page,
+    )
 
 
 def read_agenda(pages: list[Page]) -> AgendaSheet:
     """Read the meeting, membership and items of an agenda front sheet."""
     lines = flatten(pages)
-    return AgendaSheet(facts=meeting_facts(lines), members=members(lines), items=items(lines))
+    return AgendaSheet(meeting=meeting_facts(lines), members=members(lines), items=items(lines))
 
 
-def meeting_facts(lines: list[Placed]) -> MeetingFacts:
+def meeting_facts(lines: list[Placed]) -> MeetingRecord:
     """Body, date, time and venue from "Meeting:/Place:/Date:/Time:" labels or the title block."""
     first_page = lines[0].page if lines else 1
     head = [p for p in lines if p.page < first_page + FACT_PAGES]
@@ -87,13 +72,8 @@ def meeting_facts(lines: list[Placed]) -> MeetingFacts:
     when = find_date(date_text) if date_text else None
     time_text = labels.get("time") or date_text or ""
     venue = labels.get("place") or labels.get("venue") or labels.get("location") or _venue_after(head, date_text)
-    return MeetingFacts(
-        body=body,
-        date=when.isoformat() if when else "",
-        start_time=parse_time(time_text),
-        venue=venue.rstrip(" ,"),
-        page=first_page,
-    )
+    date = when.isoformat() if when else ""
+    return meeting(body, date, first_page, start_time=parse_time(time_text), venue=venue.rstrip(" ,"))
 
 
 def _title_after_agenda(head: list[Placed]) -> str:
@@ -127,9 +107,9 @@ def _venue_after(head: list[Placed], date_text: str) -> str:
     return clean(" ".join(parts))
 
 
-def members(lines: list[Placed]) -> list[Member]:
+def members(lines: list[Placed]) -> list[MembershipRecord]:
     """Members and substitutes listed under "Membership:" and "Substitutes:"."""
-    out: list[Member] = []
+    out: list[MembershipRecord] = []
     kind: MembershipKind | None = None
     for placed in lines:
         text = clean(placed.line.text)
@@ -146,7 +126,19 @@ def members(lines: list[Placed]) -> list[Member]:
         if not people or not all(_is_entry(p) for p in people):
             kind = None
             continue
-        out.extend(Member(person=p, kind=kind, page=placed.page) for p in people)
+        out.extend(
+            MembershipRecord(
+                meeting_id="",
+                name=p.name,
+                honorific=p.honorific,
+                organisation=p.organisation,
+                role=p.role,
+                kind=kind,
+                source_document_id="",
+                page=placed.page,
+            )
+            for p in people
+        )
     return out
 
 
@@ -154,7 +146,7 @@ def _is_entry(person: Person) -> bool:
     return looks_like_name(person.name) and bool(person.honorific or person.organisation or person.role)
 
 
-def items(lines: list[Placed]) -> list[AgendaItem]:
+def items(lines: list[Placed]) -> list[AgendaItemRecord]:
     """The numbered agenda items with their part (I open, II exempt) and cited pages."""
     start = _agenda_start(lines)
     body = lines[start:]
@@ -163,13 +155,15 @@ def items(lines: list[Placed]) -> list[AgendaItem]:
     for heading in numbered_headings(body):
         part = next((pt for i, pt in reversed(parts) if i < heading.index), "I")
         out.append(
-            AgendaItem(
-                number=heading.number,
+            AgendaItemRecord(
+                meeting_id="",
+                item_number=heading.number,
                 title=heading.title,
                 part=part,
+                first_page=heading.first_cited,
+                last_page=heading.last_cited,
+                source_document_id="",
                 page=heading.page,
-                first_cited=heading.first_cited,
-                last_cited=heading.last_cited,
             )
         )
     return out

@@ -16,6 +16,7 @@ from extractors.headings import Heading, Placed
 from extractors.names import ROLE_DASH, Person, looks_like_name, parse_person, same_person, split_people
 from extractors.text import TIME_PATTERN, clean, parse_time
 from extractors.vocab import PLURAL_COUNCILLORS, TITLE
+from models import AttendanceRecord
 from models.vocab import AttendanceStatus
 
 BLOCK = re.compile(
@@ -48,7 +49,8 @@ LEFT = re.compile(
 
 @dataclass(frozen=True)
 class Attendee:
-    """One person's attendance at a meeting."""
+    """One person's attendance while the minutes are read: the parsed person keeps the note
+    printed after the name ("– substituted by Cllr X") that substitutions are read from."""
 
     person: Person
     status: AttendanceStatus
@@ -58,8 +60,11 @@ class Attendee:
     left_at: str = ""
 
 
-def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[list[Placed]]) -> list[Attendee]:
-    """Everyone the minutes list as present, in attendance, absent or sending apologies."""
+def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[list[Placed]]) -> list[AttendanceRecord]:
+    """Everyone the minutes list as present, in attendance, absent or sending apologies.
+
+    The meeting and document ids are the caller's to set.
+    """
     preamble = lines[: headings[0].start] if headings else lines
     people = _blocks(preamble)
     for heading, body in zip(headings, bodies, strict=True):
@@ -69,7 +74,25 @@ def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[l
         people += [a for a in blocks if a.status is AttendanceStatus.APOLOGIES]
     people = _dedupe(people)
     text = " ".join(clean(p.line.text) for p in lines)
-    return _times(_substitutions(people, text), text)
+    return [_record(a) for a in _times(_substitutions(people, text), text)]
+
+
+def _record(a: Attendee) -> AttendanceRecord:
+    p = a.person
+    return AttendanceRecord(
+        meeting_id="",
+        name=p.name,
+        honorific=p.honorific,
+        role=p.role,
+        organisation=p.organisation,
+        status=a.status,
+        substitute_for=a.substitute_for,
+        remote=p.remote,
+        arrived_at=a.arrived_at,
+        left_at=a.left_at,
+        source_document_id="",
+        page=a.page,
+    )
 
 
 def _status(label: str) -> AttendanceStatus:

@@ -10,11 +10,11 @@ by Councillor B" or "MOTION BY: A / SECOND: B".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extractors.headings import Placed
 from extractors.text import clean
 from extractors.vocab import TITLE
+from models import DecisionRecord
 from models.vocab import DecisionOutcome
 
 DECISION_HEADING = re.compile(r"^(?:it\s+was\s+)?(decisions?|resolved|resolutions?|agreed|approved)\s*[:;]?\s*$", re.I)
@@ -52,19 +52,11 @@ OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
 PARAGRAPH_GAP = 0.6
 
 
-@dataclass(frozen=True)
-class Decision:
-    """A decision as printed, with its movers as printed (names not yet resolved)."""
+def read_decisions(body: list[Placed]) -> list[DecisionRecord]:
+    """The decisions in one minute item's lines, in order, movers as printed (not yet resolved).
 
-    text: str
-    page: int
-    proposer: str = ""
-    seconder: str = ""
-    outcome: DecisionOutcome = DecisionOutcome.RESOLVED
-
-
-def read_decisions(body: list[Placed]) -> list[Decision]:
-    """The decisions in one minute item's lines, in order."""
+    The meeting, item and document ids are the caller's to set.
+    """
     out = []
     i = 0
     while i < len(body):
@@ -113,9 +105,18 @@ def paragraph_end(lines: list[Placed], start: int) -> int:
     return end
 
 
-def _decision(text: str, page: int, before: str) -> Decision:
+def _decision(text: str, page: int, before: str) -> DecisionRecord:
     proposer, seconder = movers(before + " " + text)
-    return Decision(text=text, page=page, proposer=proposer, seconder=seconder, outcome=outcome(text, before))
+    return DecisionRecord(
+        meeting_id="",
+        item_number="",
+        text=text,
+        proposer=proposer,
+        seconder=seconder,
+        outcome=outcome(text, before),
+        source_document_id="",
+        page=page,
+    )
 
 
 def movers(text: str) -> tuple[str, str]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from extractors.agenda import AgendaSheet, MeetingFacts, read_agenda
+from extractors.agenda import AgendaSheet, read_agenda
 from extractors.kpis import read_document_kpis
 from extractors.minutes import Minutes, read_minutes
 from extractors.names import resolve
@@ -21,14 +21,8 @@ from extractors.tables import Table, read_tables
 from extractors.text import smart_title
 from extractors.vocab import meeting_id, section_id, table_id
 from models import (
-    AgendaItemRecord,
-    AttendanceRecord,
-    DecisionRecord,
     DocumentRecord,
-    KpiRecord,
     MeetingRecord,
-    MembershipRecord,
-    MinuteItemRecord,
     Record,
     TableCellRecord,
     TableRecord,
@@ -115,23 +109,13 @@ def extract_tables(doc: PdfDocument) -> DocumentTables:
 
 def extract_kpis(tables: DocumentTables) -> Extraction:
     """The `kpis` rows of a PDF's performance tables."""
-    rows = [
-        KpiRecord(
-            source_document_id=tables.document_id,
-            page=k.page,
-            table_id=tid,
-            section=k.section,
-            measure=k.measure,
-            period=k.period,
-            value_raw=k.value_raw,
-            value=k.value,
-            unit=k.unit,
-            direction=k.direction,
-        )
-        for tid, kpis in zip(tables.ids, read_document_kpis(list(tables.tables)), strict=True)
+    per_table = zip(tables.ids, read_document_kpis(list(tables.tables)), strict=True)
+    stamped = [
+        k.model_copy(update={"source_document_id": tables.document_id, "table_id": tid})
+        for tid, kpis in per_table
         for k in kpis
     ]
-    return Extraction.of(tables.document_id, rows)
+    return Extraction.of(tables.document_id, stamped)
 
 
 def extract_all(doc: PdfDocument, source: SourceInfo) -> Extraction:
@@ -238,7 +222,6 @@ def _file_row(
 class _Meeting:
     meeting_id: str
     body: str
-    facts: MeetingFacts
 
 
 class _Reader:
@@ -253,9 +236,6 @@ class _Reader:
         self.meetings: dict[int, _Meeting] = {}
         self.stamps = stamp_map(pages)
 
-    def add(self, record: Record) -> None:
-        self.records.append(record)
-
     def read(self, section: Section) -> None:
         pages = self.pages[section.first_page - 1 : section.last_page]
         if section.kind is DocumentKind.AGENDA:
@@ -263,55 +243,28 @@ class _Reader:
         elif section.kind is DocumentKind.MINUTES:
             self._minutes(section, read_minutes(pages))
 
-    def _meeting(self, section: Section, facts: MeetingFacts) -> _Meeting:
-        mid = meeting_id(self.council, facts.body, facts.date)
-        meeting = _Meeting(mid, facts.body, facts)
-        self.meetings[section.index] = meeting
-        self.add(
-            MeetingRecord(
-                meeting_id=mid,
-                council=self.council,
-                body=facts.body,
-                date=facts.date,
-                start_time=facts.start_time,
-                end_time=facts.end_time,
-                venue=facts.venue,
-                source_document_id=self.document_id,
-                page=facts.page,
-            )
-        )
-        return meeting
+    def _meeting(self, section: Section, meeting: MeetingRecord) -> str:
+        """Name the meeting (`<body-slug>/<date>`), record it, and return its id."""
+        mid = meeting_id(self.council, meeting.body, meeting.date)
+        self.meetings[section.index] = _Meeting(mid, meeting.body)
+        self.add(meeting.model_copy(update={"meeting_id": mid, "council": self.council}))
+        return mid
+
+    def _stamp(self, records: Iterable[Record], mid: str) -> None:
+        """Add a meeting's records, stamped with its id and this document's."""
+        for record in records:
+            self.add(record.model_copy(update={"meeting_id": mid}))
+
+    def add(self, record: Record) -> None:
+        self.records.append(record.model_copy(update={"source_document_id": self.document_id}))
 
     def _agenda(self, section: Section, sheet: AgendaSheet) -> None:
-        mid = self._meeting(section, sheet.facts).meeting_id
-        for m in sheet.members:
-            p = m.person
-            self.add(
-                MembershipRecord(
-                    meeting_id=mid,
-                    name=p.name,
-                    honorific=p.honorific,
-                    organisation=p.organisation,
-                    role=p.role,
-                    kind=m.kind,
-                    source_document_id=self.document_id,
-                    page=m.page,
-                )
-            )
-        for item in sheet.items:
-            self.add(
-                AgendaItemRecord(
-                    meeting_id=mid,
-                    item_number=item.number,
-                    title=item.title,
-                    part=item.part,
-                    first_page=item.first_cited,
-                    last_page=item.last_cited,
-                    section_document_id=self._section_holding(item.first_cited),
-                    source_document_id=self.document_id,
-                    page=item.page,
-                )
-            )
+        mid = self._meeting(section, sheet.meeting)
+        self._stamp(sheet.members, mid)
+        self._stamp(
+            (i.model_copy(update={"section_document_id": self._section_holding(i.first_page)}) for i in sheet.items),
+            mid,
+        )
 
     def _section_holding(self, cited: int | None) -> str:
         if cited is None:
@@ -321,50 +274,15 @@ class _Reader:
         return section_id(self.document_id, found[0].index) if found else ""
 
     def _minutes(self, section: Section, minutes: Minutes) -> None:
-        mid = self._meeting(section, minutes.facts).meeting_id
-        for a in minutes.attendance:
-            p = a.person
-            self.add(
-                AttendanceRecord(
-                    meeting_id=mid,
-                    name=p.name,
-                    honorific=p.honorific,
-                    role=p.role,
-                    organisation=p.organisation,
-                    status=a.status,
-                    substitute_for=a.substitute_for,
-                    remote=p.remote,
-                    arrived_at=a.arrived_at,
-                    left_at=a.left_at,
-                    source_document_id=self.document_id,
-                    page=a.page,
-                )
-            )
-        names = [a.person.name for a in minutes.attendance if a.status is not AttendanceStatus.APOLOGIES]
-        for item in minutes.items:
-            self.add(
-                MinuteItemRecord(
-                    meeting_id=mid,
-                    item_number=item.number,
-                    title=item.title,
-                    text=item.text,
-                    source_document_id=self.document_id,
-                    page=item.page,
-                )
-            )
-            for d in item.decisions:
-                self.add(
-                    DecisionRecord(
-                        meeting_id=mid,
-                        item_number=item.number,
-                        text=d.text,
-                        proposer=resolve(d.proposer, names) if d.proposer else "",
-                        seconder=resolve(d.seconder, names) if d.seconder else "",
-                        outcome=d.outcome,
-                        source_document_id=self.document_id,
-                        page=d.page,
-                    )
-                )
+        mid = self._meeting(section, minutes.meeting)
+        names = [a.name for a in minutes.attendance if a.status != AttendanceStatus.APOLOGIES]
+        movers = (
+            d.model_copy(update={"proposer": _resolved(d.proposer, names), "seconder": _resolved(d.seconder, names)})
+            for d in minutes.decisions
+        )
+        self._stamp(minutes.attendance, mid)
+        self._stamp(minutes.items, mid)
+        self._stamp(movers, mid)
 
     def meeting_of_file(self) -> _Meeting | None:
         """The meeting the file is for: its agenda's, else the first one read."""
@@ -394,3 +312,8 @@ class _Reader:
             status=DocumentStatus.OK,
             file_name=source.file_name,
         )
+
+
+def _resolved(mover: str, names: list[str]) -> str:
+    """A mover as printed ("Councillor Plowden") as the attendee it names ("Ed Plowden")."""
+    return resolve(mover, names) if mover else ""

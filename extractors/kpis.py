@@ -2,7 +2,7 @@
 
 A performance table has row labels (measures) in its first column and periods or
 categories across its header: "Jul-2024", "12 Months to Jul-2024", "2024/25 BUDGET £m".
-Each filled cell becomes a `Kpi` that keeps the text as printed (`value_raw`) and adds the
+Each filled cell becomes a `KpiRecord` that keeps the text as printed (`value_raw`) and adds the
 number, its unit and the printed direction (an arrow, or the sign).
 """
 
@@ -14,6 +14,7 @@ from functools import lru_cache
 from statistics import median
 
 from extractors.tables import Table
+from models import KpiRecord
 from models.vocab import Direction, Unit
 
 UP, DOWN, FLAT = "▲△↑⬆⇧", "▼▽↓⬇⇩", "—►▶→↔⬌◄"
@@ -52,20 +53,6 @@ NUMERIC_COLUMN_SHARE = 0.6
 class Figure:
     """A printed value read into a number, a unit and a direction."""
 
-    value_raw: str
-    value: float | None
-    unit: str
-    direction: str
-
-
-@dataclass(frozen=True)
-class Kpi:
-    """One figure of a performance table."""
-
-    page: int
-    section: str
-    measure: str
-    period: str
     value_raw: str
     value: float | None
     unit: str
@@ -131,8 +118,8 @@ class _Layout:
     periods: tuple[str, ...]
 
 
-def read_kpis(table: Table) -> list[Kpi]:
-    """One `Kpi` per filled cell of a performance table; [] for any other table."""
+def read_kpis(table: Table) -> list[KpiRecord]:
+    """One `KpiRecord` per filled cell of a performance table; [] for any other table."""
     layout = _layout(table)
     if layout is None:
         return []
@@ -150,7 +137,9 @@ def read_kpis(table: Table) -> list[Kpi]:
                 continue
             figure = parse_value(row[j], periods[j])
             out.append(
-                Kpi(
+                KpiRecord(  # the document and table ids are the caller's (extractors.document)
+                    source_document_id="",
+                    table_id="",
                     page=row_pages[i],
                     section=table.title,
                     measure=measure,
@@ -234,14 +223,14 @@ def _label_column(table: Table, heads: int) -> int | None:
     return None
 
 
-def read_document_kpis(tables: list[Table]) -> list[list[Kpi]]:
+def read_document_kpis(tables: list[Table]) -> list[list[KpiRecord]]:
     """The KPIs of each table of a document, in order.
 
     A table printed straight under another with the same columns and no header of its own
     ("Financed by" under "2023/24 | 2024/25") takes the header of the one above; a table
     without a heading takes the section of the table before it on the same or previous page.
     """
-    out: list[list[Kpi]] = []
+    out: list[list[KpiRecord]] = []
     prev: Table | None = None
     for table in tables:
         if prev is not None and table.title == "" and table.page - prev.pages[-1] <= 1:

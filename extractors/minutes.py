@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from extractors.agenda import MeetingFacts
-from extractors.attendance import BLOCK, Attendee, read_attendance
-from extractors.decisions import Decision, read_decisions
+from extractors.agenda import meeting
+from extractors.attendance import BLOCK, read_attendance
+from extractors.decisions import read_decisions
 from extractors.headings import Placed, bodies, flatten, numbered_headings
 from extractors.pages import Page
 from extractors.text import TIME_PATTERN, all_times, clean, find_date, parse_time, smart_title
+from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
 
 BODY_HELD = re.compile(
     r"minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:[\w-]+\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<body>.+?)\s+(?:meeting\s+)?held\b",
@@ -34,23 +35,13 @@ HEADER_LINES = 8
 
 
 @dataclass(frozen=True)
-class MinuteItem:
-    """A numbered item of the minutes with its text."""
-
-    number: str
-    title: str
-    text: str
-    page: int
-    decisions: list[Decision] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class Minutes:
-    """Everything read from one set of minutes."""
+    """Everything read from one set of minutes; meeting and document ids are the caller's to set."""
 
-    facts: MeetingFacts
-    items: list[MinuteItem]
-    attendance: list[Attendee]
+    meeting: MeetingRecord
+    items: list[MinuteItemRecord]
+    decisions: list[DecisionRecord]
+    attendance: list[AttendanceRecord]
 
 
 def read_minutes(pages: list[Page]) -> Minutes:
@@ -59,23 +50,30 @@ def read_minutes(pages: list[Page]) -> Minutes:
     headings = numbered_headings(lines)
     item_lines = bodies(lines, headings)
     items = [
-        MinuteItem(
-            number=h.number,
+        MinuteItemRecord(
+            meeting_id="",
+            item_number=h.number,
             title=h.title,
-            page=h.page,
             text=clean(" ".join(p.line.text for p in body)),
-            decisions=read_decisions(body),
+            source_document_id="",
+            page=h.page,
         )
         for h, body in zip(headings, item_lines, strict=True)
     ]
+    decisions = [
+        d.model_copy(update={"item_number": h.number})
+        for h, body in zip(headings, item_lines, strict=True)
+        for d in read_decisions(body)
+    ]
     return Minutes(
-        facts=meeting_facts(lines, headings[0].start if headings else len(lines)),
+        meeting=meeting_facts(lines, headings[0].start if headings else len(lines)),
         items=items,
+        decisions=decisions,
         attendance=read_attendance(lines, headings, item_lines),
     )
 
 
-def meeting_facts(lines: list[Placed], first_item: int) -> MeetingFacts:
+def meeting_facts(lines: list[Placed], first_item: int) -> MeetingRecord:
     """Body, date, venue and times from the title block and the closing lines."""
     header = _header(lines[:first_item])
     joined = clean(" ".join(p.line.text for p in header))
@@ -83,14 +81,8 @@ def meeting_facts(lines: list[Placed], first_item: int) -> MeetingFacts:
     when = find_date(joined)
     text = clean(" ".join(p.line.text for p in lines))
     start, end = _times(joined, text)
-    return MeetingFacts(
-        body=body,
-        date=when.isoformat() if when else "",
-        start_time=start,
-        end_time=end,
-        venue=venue,
-        page=header[0].page if header else (lines[0].page if lines else 1),
-    )
+    page = header[0].page if header else (lines[0].page if lines else 1)
+    return meeting(body, when.isoformat() if when else "", page, start_time=start, end_time=end, venue=venue)
 
 
 def _header(lines: list[Placed]) -> list[Placed]:

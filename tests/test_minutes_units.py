@@ -30,17 +30,17 @@ To approve the minutes of the meeting held on 7 March 2024 as a true and correct
 def _attendance(text: str) -> dict[str, object]:
     lines = placed(text)
     heads = numbered_headings(lines)
-    return {a.person.name: a for a in read_attendance(lines, heads, bodies(lines, heads))}
+    return {a.name: a for a in read_attendance(lines, heads, bodies(lines, heads))}
 
 
 def test_present_also_present_and_apologies_with_substitution() -> None:
     people = _attendance(SEED_LIKE)
-    assert people["Steve Bucknell"].status is AttendanceStatus.PRESENT
-    assert people["Steve Bucknell"].person.role == "Chairman"
-    assert people["Naji Darwish"].status is AttendanceStatus.ALSO_PRESENT
-    assert people["Naji Darwish"].person.role == "Chief Executive and Monitoring Officer, OPCC"
-    assert people["Brian Mathew"].status is AttendanceStatus.APOLOGIES
-    assert people["Louise Williams"].status is AttendanceStatus.APOLOGIES
+    assert people["Steve Bucknell"].status == AttendanceStatus.PRESENT
+    assert people["Steve Bucknell"].role == "Chairman"
+    assert people["Naji Darwish"].status == AttendanceStatus.ALSO_PRESENT
+    assert people["Naji Darwish"].role == "Chief Executive and Monitoring Officer, OPCC"
+    assert people["Brian Mathew"].status == AttendanceStatus.APOLOGIES
+    assert people["Louise Williams"].status == AttendanceStatus.APOLOGIES
     assert people["Gordon King"].substitute_for == "Brian Mathew"
     assert people["Kelvin Nash"].arrived_at == "10:39"
     assert not any("Chairman noted" in name for name in people)
@@ -54,7 +54,7 @@ def test_decision_under_heading_with_movers() -> None:
     d = decisions[0]
     assert d.text.startswith("To approve the minutes")
     assert (d.proposer, d.seconder) == ("Cllr Steve Bucknell", "Cllr Kelvin Nash")
-    assert d.outcome is DecisionOutcome.APPROVED
+    assert d.outcome == DecisionOutcome.APPROVED
 
 
 def test_kent_resolved_paragraph_and_bristol_vote() -> None:
@@ -90,7 +90,7 @@ def test_minutes_title_block() -> None:
         "**84. Apologies\n"
         "(Duration of meeting: 10.00 am - 12.15 pm)\n"
     )
-    facts = read_minutes([Page(1, tuple(p.line for p in placed(text)))]).facts
+    facts = read_minutes([Page(1, tuple(p.line for p in placed(text)))]).meeting
     assert (facts.body, facts.date, facts.start_time, facts.end_time) == ("Cabinet", "2025-01-30", "10:00", "12:15")
     assert facts.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
 

@@ -110,16 +110,16 @@ def test_front_sheet_facts_members_and_items() -> None:
         "To confirm the minutes.",
     )
     sheet = read_agenda([front, items])
-    facts = sheet.facts
+    facts = sheet.meeting
     assert (facts.body, facts.date, facts.start_time) == ("Wiltshire Police and Crime Panel", "2024-09-26", "13:30")
     assert facts.venue.startswith("Committee Room 6, Swindon Borough Council Offices")
-    assert [(m.person.name, m.person.role, m.kind) for m in sheet.members] == [
+    assert [(m.name, m.role, m.kind) for m in sheet.members] == [
         ("Steve Bucknell", "Chairman", MembershipKind.MEMBER),
         ("Denisa Ahmeti", "Co-Opted Member", MembershipKind.MEMBER),
         ("Ernie Clark", "", MembershipKind.SUBSTITUTE),
         ("Jon Hubbard", "", MembershipKind.SUBSTITUTE),
     ]
-    assert [(i.number, i.title, i.part, i.first_cited, i.last_cited) for i in sheet.items] == [
+    assert [(i.item_number, i.title, i.part, i.first_page, i.last_page) for i in sheet.items] == [
         ("1", "Apologies for Absence", "I", None, None),
         ("2", "Minutes and Matters Arising", "I", 7, 15),
     ]
