@@ -64,7 +64,7 @@ def meeting_facts(lines: list[Placed]) -> MeetingRecord:
     head = [p for p in lines if p.page < first_page + FACT_PAGES]
     labels: dict[str, str] = {}
     for placed in head:
-        match = LABEL.match(clean(placed.line.text))
+        match = LABEL.match(placed.line.plain)
         if match:
             labels.setdefault(match.group("label").lower(), match.group("value").strip())
     body = labels.get("meeting") or labels.get("committee") or _title_after_agenda(head)
@@ -112,7 +112,7 @@ def members(lines: list[Placed]) -> list[MembershipRecord]:
     out: list[MembershipRecord] = []
     kind: MembershipKind | None = None
     for placed in lines:
-        text = clean(placed.line.text)
+        text = placed.line.plain
         if MEMBERS.match(text):
             kind = MembershipKind.MEMBER
             continue

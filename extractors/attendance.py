@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from extractors.headings import Heading, Placed
 from extractors.names import ROLE_DASH, Person, looks_like_name, parse_person, same_person, split_people
-from extractors.text import TIME_PATTERN, clean, parse_time
+from extractors.text import TIME_PATTERN, parse_time
 from extractors.vocab import PLURAL_COUNCILLORS, TITLE
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus
@@ -73,7 +73,7 @@ def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[l
         blocks = _blocks(body)
         people += [a for a in blocks if a.status is AttendanceStatus.APOLOGIES]
     people = _dedupe(people)
-    text = " ".join(clean(p.line.text) for p in lines)
+    text = " ".join(p.line.plain for p in lines)
     return [_record(a) for a in _times(_substitutions(people, text), text)]
 
 
@@ -111,7 +111,7 @@ def _blocks(lines: list[Placed]) -> list[Attendee]:
     block: list[Placed] = []
     label = ""
     for placed in [*lines, None]:
-        text = clean(placed.line.text) if placed else ""
+        text = placed.line.plain if placed else ""
         match = BLOCK.match(text) if placed else None
         other = OTHER_LABEL.match(text) and not PLURAL_COUNCILLORS.match(text)
         ends = placed is None or match or (label and (other or _is_caps_heading(text)))
@@ -137,10 +137,10 @@ def _entries(block: list[Placed], label: str) -> list[Attendee]:
         return []
     status = _status(label)
     remote = bool(re.search(r"virtual|remote|online", label, re.I))
-    joined = " ".join(clean(p.line.text) for p in block)
+    joined = " ".join(p.line.plain for p in block)
     per_line = bool(ROLE_DASH.search(re.sub(r"\([^()]*\)", "", joined)))
     if per_line:
-        chunks = [(p.page, e) for p in block for e in _dash_entries(clean(p.line.text))]
+        chunks = [(p.page, e) for p in block for e in _dash_entries(p.line.plain)]
     else:  # the list ends with its first sentence: "... Passey and Wood. Under item 4(v) ..."
         chunks = [(block[0].page, e) for e in split_people(SENTENCE_END.split(joined)[0])]
     return _people(chunks, status, remote)
@@ -177,11 +177,11 @@ def _people(chunks: list[tuple[int, str]], status: AttendanceStatus, remote: boo
 
 
 def _apologies(body: list[Placed]) -> list[Attendee]:
-    text = " ".join(clean(p.line.text) for p in body)
+    text = " ".join(p.line.plain for p in body)
     if not body or NO_APOLOGIES.search(text[:200]):
         return []
     for i, placed in enumerate(body):
-        match = APOLOGIES_FROM.search(clean(placed.line.text))
+        match = APOLOGIES_FROM.search(placed.line.plain)
         if match:
             rest = match.group("rest").strip()
             if rest:  # "Apologies were received from Mrs C Bell." (may run over lines)
@@ -196,7 +196,7 @@ def _sentence(start: str, following: list[Placed]) -> str:
     for placed in following:
         if re.search(r"\.\s*$", text):
             break
-        text += " " + clean(placed.line.text)
+        text += " " + placed.line.plain
     return re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", text)[0]
 
 
@@ -204,7 +204,7 @@ def _listed(lines: list[Placed]) -> list[Attendee]:
     """People listed one per line (or as one list on a line) until the prose starts."""
     out: list[Attendee] = []
     for placed in lines:
-        entries = split_people(clean(placed.line.text))
+        entries = split_people(placed.line.plain)
         found = _people([(placed.page, e) for e in entries], AttendanceStatus.APOLOGIES, False)
         if not found or len(found) < len(entries):
             break

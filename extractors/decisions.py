@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from extractors.headings import Placed
-from extractors.text import clean
 from extractors.vocab import TITLE
 from models import DecisionRecord
 from models.vocab import DecisionOutcome
@@ -60,7 +59,7 @@ def read_decisions(body: list[Placed]) -> list[DecisionRecord]:
     out = []
     i = 0
     while i < len(body):
-        text = clean(body[i].line.text)
+        text = body[i].line.plain
         if DECISION_HEADING.match(text) and i + 1 < len(body):
             start = i + 1
         elif DECISION_START.match(text) and _starts_paragraph(body, i) and not _introduces_heading(body, i):
@@ -69,8 +68,8 @@ def read_decisions(body: list[Placed]) -> list[DecisionRecord]:
             i += 1
             continue
         end = paragraph_end(body, start)
-        decision_text = NUMBERING.sub("", clean(" ".join(p.line.text for p in body[start:end])))
-        before = clean(" ".join(p.line.text for p in body[:start]))
+        decision_text = NUMBERING.sub("", " ".join(p.line.plain for p in body[start:end]))
+        before = " ".join(p.line.plain for p in body[:start])
         out.append(_decision(decision_text, body[start].page, before))
         i = end
     return out
@@ -86,7 +85,7 @@ def _starts_paragraph(lines: list[Placed], i: int) -> bool:
 def _introduces_heading(lines: list[Placed], i: int) -> bool:
     """ "... it was resolved to make the:" is followed by a "Decision" heading that holds the text."""
     end = paragraph_end(lines, i)
-    return end < len(lines) and bool(DECISION_HEADING.match(clean(lines[end].line.text)))
+    return end < len(lines) and bool(DECISION_HEADING.match(lines[end].line.plain))
 
 
 def paragraph_end(lines: list[Placed], start: int) -> int:

@@ -10,7 +10,7 @@ from extractors.attendance import BLOCK, read_attendance
 from extractors.decisions import read_decisions
 from extractors.headings import Placed, bodies, flatten, numbered_headings
 from extractors.pages import Page
-from extractors.text import TIME_PATTERN, all_times, clean, find_date, parse_time, smart_title
+from extractors.text import TIME_PATTERN, all_times, find_date, parse_time, smart_title
 from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
 
 BODY_HELD = re.compile(
@@ -54,7 +54,7 @@ def read_minutes(pages: list[Page]) -> Minutes:
             meeting_id="",
             item_number=h.number,
             title=h.title,
-            text=clean(" ".join(p.line.text for p in body)),
+            text=" ".join(p.line.plain for p in body),
             source_document_id="",
             page=h.page,
         )
@@ -76,10 +76,10 @@ def read_minutes(pages: list[Page]) -> Minutes:
 def meeting_facts(lines: list[Placed], first_item: int) -> MeetingRecord:
     """Body, date, venue and times from the title block and the closing lines."""
     header = _header(lines[:first_item])
-    joined = clean(" ".join(p.line.text for p in header))
+    joined = " ".join(p.line.plain for p in header)
     body, venue = _body(header, joined), _venue(header, joined)
     when = find_date(joined)
-    text = clean(" ".join(p.line.text for p in lines))
+    text = " ".join(p.line.plain for p in lines)
     start, end = _times(joined, text)
     page = header[0].page if header else (lines[0].page if lines else 1)
     return meeting(body, when.isoformat() if when else "", page, start_time=start, end_time=end, venue=venue)
@@ -88,31 +88,31 @@ def meeting_facts(lines: list[Placed], first_item: int) -> MeetingRecord:
 def _header(lines: list[Placed]) -> list[Placed]:
     out = []
     for placed in lines[:HEADER_LINES]:
-        if BLOCK.match(clean(placed.line.text)):
+        if BLOCK.match(placed.line.plain):
             break
         out.append(placed)
     return out
 
 
 def _body(header: list[Placed], joined: str) -> str:
-    match = BODY_HELD.search(joined) or next((m for p in header if (m := BODY_PLAIN.match(clean(p.line.text)))), None)
+    match = BODY_HELD.search(joined) or next((m for p in header if (m := BODY_PLAIN.match(p.line.plain))), None)
     if match:
         body = match.group("body").strip(" ,.")
         # prefer the same name printed in mixed case on its own line above
-        same = next((clean(p.line.text) for p in header if clean(p.line.text).lower() == body.lower()), "")
+        same = next((p.line.plain for p in header if p.line.plain.lower() == body.lower()), "")
         if not same and "\n" not in body:
             nxt = _continued_title(header, body)
             body = nxt or body
         return smart_title(same or body)
-    first = next((clean(p.line.text) for p in header if not find_date(p.line.text)), "")
+    first = next((p.line.plain for p in header if not find_date(p.line.text)), "")
     return smart_title(first)
 
 
 def _continued_title(header: list[Placed], body: str) -> str:
     """Bristol prints "Minutes of the Transport and Connectivity" / "Policy Committee"."""
     for i, placed in enumerate(header[:-1]):
-        if clean(placed.line.text).lower().endswith(body.lower()):
-            nxt = clean(header[i + 1].line.text)
+        if placed.line.plain.lower().endswith(body.lower()):
+            nxt = header[i + 1].line.plain
             if not find_date(nxt) and nxt[:1].isupper() and placed.line.bold == header[i + 1].line.bold:
                 return f"{body} {nxt}"
     return ""
@@ -125,7 +125,7 @@ def _venue(header: list[Placed], joined: str) -> str:
         return re.sub(r"^the\s+", "", venue, flags=re.I) if venue.lower().startswith("the ") else venue
     dated = next((i for i, p in enumerate(header) if find_date(p.line.text)), None)
     if dated is not None and dated + 1 < len(header):
-        nxt = clean(header[dated + 1].line.text)
+        nxt = header[dated + 1].line.plain
         if not BLOCK.match(nxt) and not all_times(nxt) and len(nxt.split()) <= 12:
             return nxt
     return ""

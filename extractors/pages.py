@@ -24,6 +24,7 @@ from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractors.text import clean
 from extractors.vocab import FIGURE, document_id
 from models.vocab import DocumentStatus
 
@@ -82,6 +83,12 @@ class Line:
     spans: tuple[tuple[float, float], ...] = ()
     # Each word with its (x0, x1), for column headers set closer than a cell gap.
     words: tuple[tuple[str, float, float], ...] = ()
+    # The text for reading prose, cleaned once here: NFKC, straight quotes and dashes, single
+    # spaces. `text` stays as printed, for tables and KPI values.
+    plain: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain", clean(self.text))
 
     @property
     def parts(self) -> tuple[str, ...]:
