@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test ui bench lint clean
+.PHONY: setup run test ui bench eval lint clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,10 @@ ui: setup
 ## Pages per second and peak memory of the full extraction, per PDF (not a test).
 bench: setup
 	$(BIN)/python benchmarks/bench.py
+
+## Score the extractor on every labelled document in tests/labels/ (one row per document).
+eval: setup
+	$(BIN)/python benchmarks/eval.py
 
 lint: setup
 	$(BIN)/ruff check .
