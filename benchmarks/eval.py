@@ -3,7 +3,8 @@
     python benchmarks/eval.py [LABEL_FOLDER ...]
 
 Each labelled PDF is extracted by the `councilpacks` CLI into a folder of its own and scored
-with ../shared/tools/score.py against facts read off the PDF (tests/labels/README.md).
+with ../shared/tools/score.py against facts read off the PDF (tests/labels/README.md). The
+last row is over all documents: F1 from the summed counts, facts and details averaged.
 """
 
 from __future__ import annotations
@@ -18,64 +19,81 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "labels"
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
-# The columns of the table: a metric's F1 (or its score) as score.py reports it.
-COLUMNS = (
-    "meeting_facts_agenda", "agenda_items", "memberships", "meeting_facts_minutes", "minute_items",
-    "attendance", "decisions", "decision_movers", "actions_recall", "tables_cell_f1", "kpis",
-)  # fmt: skip
-SHORT = {"meeting_facts_agenda": "agenda facts", "meeting_facts_minutes": "minutes facts", "actions_recall": "actions"}
+# The table's columns: score.py's metrics, shortened for the header.
+COLUMNS = {
+    "meeting_facts_agenda": "agenda facts",
+    "agenda_items": "agenda items",
+    "memberships": "members",
+    "meeting_facts_minutes": "minutes facts",
+    "minute_items": "minute items",
+    "attendance": "attendance",
+    "attendance_details": "att. details",
+    "decisions": "decisions",
+    "decision_movers": "movers",
+    "tables_cell_f1": "tables",
+    "kpis": "kpis",
+}
+Metrics = dict[str, dict[str, float]]
 
 
-def evaluate(folder: Path, work: Path) -> dict[str, object]:
-    """Extract the labelled PDF and score it; the score report as score.py writes it."""
+def evaluate(folder: Path, work: Path) -> Metrics:
+    """Extract the labelled PDF and score it: score.py's metrics by name."""
     label = json.loads((folder / "label.json").read_text(encoding="utf-8"))
     out, report = work / folder.name, work / f"{folder.name}.json"
     cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", str(ROOT / label["pdf"]), "--out", str(out)]
     subprocess.run([*cli, "--quiet", "--reextract"], check=True)
     expected = ROOT / label["expected"] if "expected" in label else folder  # label.json paths: from ROOT
-    command = [
-        sys.executable,
-        str(SCORE),
-        "--outputs",
-        str(out),
-        "--expected",
-        str(expected),
-        "--json",
-        str(report),
-    ]
+    command = [sys.executable, str(SCORE), "--outputs", str(out), "--expected", str(expected), "--json", str(report)]
     if "layout" in label:
         command += ["--layout", str(ROOT / label["layout"])]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    result: dict[str, object] = json.loads(report.read_text(encoding="utf-8"))
-    return result
+    metrics: Metrics = json.loads(report.read_text(encoding="utf-8"))["metrics"]
+    return metrics
 
 
-def cell(metric: dict[str, object] | None) -> str:
-    if not metric:
+def value(metric: dict[str, float]) -> float:
+    """A metric's figure: its F1, or the share score.py reports."""
+    return metric.get("f1", metric.get("value", metric.get("score", 0.0)))
+
+
+def cell(metric: dict[str, float] | None) -> str:
+    if not metric or not metric.get("expected", 1):
         return "-"
-    value = metric.get("f1", metric.get("score", metric.get("value")))
     expected = metric.get("expected")
-    return (
-        f"{value:.2f}" + (f" ({expected})" if isinstance(expected, int) else "")
-        if isinstance(value, float | int)
-        else "-"
-    )
+    return f"{value(metric):.2f}" + (f" ({int(expected)})" if expected is not None else "")
+
+
+def overall(results: list[Metrics]) -> list[str]:
+    """Per column: F1 of the summed counts where score.py counts, else the mean over documents."""
+    row = []
+    for name in COLUMNS:
+        found = [m[name] for m in results if name in m and m[name].get("expected", 1)]
+        if not found:
+            row.append("-")
+        elif all("matched" in m and "predicted" in m for m in found):
+            tp, pred, true = (sum(m[k] for m in found) for k in ("matched", "predicted", "expected"))
+            f1 = 2 * tp / (pred + true) if pred + true else 0.0
+            row.append(f"{f1:.2f} ({int(true)})")
+        else:
+            row.append(f"{sum(value(m) for m in found) / len(found):.2f}")
+    return row
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("labels", nargs="*", type=Path, default=sorted(p for p in LABELS.iterdir() if p.is_dir()))
     args = parser.parse_args()
-    header = ["document", *(SHORT.get(c, c) for c in COLUMNS), "score"]
+    header = ["document", "family", *COLUMNS.values()]
     print("| " + " | ".join(header) + " |\n|" + "---|" * len(header))
+    results = []
     with tempfile.TemporaryDirectory(prefix="councilpacks-eval-") as tmp:
         for folder in args.labels:
-            result = evaluate(folder, Path(tmp))
-            metrics = result["metrics"]
-            assert isinstance(metrics, dict)
-            row = [folder.name, *(cell(metrics.get(c)) for c in COLUMNS), f"{result['score']:.3f}"]
-            print("| " + " | ".join(row) + " |", flush=True)
-    print("\nF1 per dataset, (n) expected facts; - where the document has none of that kind.")
+            family = json.loads((folder / "label.json").read_text(encoding="utf-8")).get("family", "")
+            metrics = evaluate(folder, Path(tmp))
+            results.append(metrics)
+            print("| " + " | ".join([folder.name, family, *(cell(metrics.get(c)) for c in COLUMNS)]) + " |", flush=True)
+    print("| " + " | ".join([f"**all {len(results)}**", "", *overall(results)]) + " |")
+    print("\nF1 per dataset, (n) expected facts; facts and details are shares; - where a document has none.")
     return 0
 
 
