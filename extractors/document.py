@@ -16,11 +16,12 @@ from extractors.kpis import read_document_kpis
 from extractors.minutes import Minutes, read_minutes
 from extractors.names import resolve
 from extractors.pages import Page, PdfDocument, one_line
-from extractors.segment import Section, classify, segment, stamp_map, title_of
+from extractors.segment import Section, classify_why, segment, stamp_map, title_of
 from extractors.tables import Table, read_tables
 from extractors.text import smart_title
 from extractors.vocab import meeting_id, section_id, table_id
 from models import (
+    AttendanceRecord,
     DocumentRecord,
     MeetingRecord,
     Record,
@@ -44,13 +45,17 @@ def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
     pages = list(doc.pages)
     council = source.council or infer_council(pages)
     sections = segment(pages)
-    whole = Section(1, 1, len(pages), classify(pages[0].lines), title_of(pages[0].lines))
+    first_kind, first_why = classify_why(pages[0].lines)
+    whole = Section(1, 1, len(pages), first_kind, title_of(pages[0].lines), first_why)
     reader = _Reader(doc.document_id, council, pages, sections)
     for section in sections or [whole]:
         reader.read(section)
-    kind = DocumentKind.AGENDA_PACK if sections else whole.kind
+    kind, why = (
+        (DocumentKind.AGENDA_PACK, "agenda cites the pages of the pack") if sections else (whole.kind, whole.evidence)
+    )
     main = reader.meeting_of_file()
     file_row = _file_row(doc, source, kind, council, main.body if main else "", main.meeting_id if main else "")
+    file_row = file_row.model_copy(update={"kind_evidence": why, "warnings": reader.file_warnings()})
     children = [reader.section_row(s, doc, source, file_row) for s in sections]
     return Extraction.of(doc.document_id, [file_row, *children, *reader.records])
 
@@ -144,6 +149,7 @@ def extract_or_fail(doc: PdfDocument, source: SourceInfo) -> Extraction:
 
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Record)
 
 
 def guarded(step: str, run: Callable[[], T], failed: Callable[[str], T]) -> T:
@@ -235,6 +241,8 @@ class _Reader:
         self.records: list[Record] = []
         self.meetings: dict[int, _Meeting] = {}
         self.stamps = stamp_map(pages)
+        # What each section (index) should state and does not: "no attendance", "no items".
+        self.missing: dict[int, list[str]] = {}
 
     def read(self, section: Section) -> None:
         pages = self.pages[section.first_page - 1 : section.last_page]
@@ -260,6 +268,7 @@ class _Reader:
 
     def _agenda(self, section: Section, sheet: AgendaSheet) -> None:
         mid = self._meeting(section, sheet.meeting)
+        self.missing[section.index] = missing(sheet.meeting, sheet.items)
         self._stamp(sheet.members, mid)
         self._stamp(
             (i.model_copy(update={"section_document_id": self._section_holding(i.first_page)}) for i in sheet.items),
@@ -275,6 +284,7 @@ class _Reader:
 
     def _minutes(self, section: Section, minutes: Minutes) -> None:
         mid = self._meeting(section, minutes.meeting)
+        self.missing[section.index] = missing(minutes.meeting, minutes.items, minutes.attendance)
         names = [a.name for a in minutes.attendance if a.status != AttendanceStatus.APOLOGIES]
         movers = (
             d.model_copy(update={"proposer": _resolved(d.proposer, names), "seconder": _resolved(d.seconder, names)})
@@ -283,6 +293,12 @@ class _Reader:
         self._stamp(minutes.attendance, mid)
         self._stamp(minutes.items, mid)
         self._stamp(movers, mid)
+
+    def file_warnings(self) -> str:
+        """The file's warnings: its own, or each section's under the section's id."""
+        if not self.sections:
+            return "; ".join(self.missing.get(1, []))
+        return "; ".join(f"s{i}: {w}" for i, found in sorted(self.missing.items()) for w in found)
 
     def meeting_of_file(self) -> _Meeting | None:
         """The meeting the file is for: its agenda's, else the first one read."""
@@ -311,9 +327,19 @@ class _Reader:
             retrieved_at=source.retrieved_at,
             status=DocumentStatus.OK,
             file_name=source.file_name,
+            warnings="; ".join(self.missing.get(section.index, [])),
+            kind_evidence=section.evidence,
         )
 
 
 def _resolved(mover: str, names: list[str]) -> str:
     """A mover as printed ("Councillor Plowden") as the attendee it names ("Ed Plowden")."""
     return resolve(mover, names) if mover else ""
+
+
+def missing(meeting: MeetingRecord, items: list[R], attendance: list[AttendanceRecord] | None = None) -> list[str]:
+    """What an agenda (or, with `attendance`, minutes) should state and does not: never silently empty."""
+    found = ["no meeting date"] if not meeting.date else []
+    found += ["no items"] if not items else []
+    found += ["no attendance"] if attendance is not None and not attendance else []
+    return found

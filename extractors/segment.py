@@ -41,6 +41,7 @@ class Section:
     last_page: int
     kind: DocumentKind
     title: str
+    evidence: str = ""
 
 
 def is_blank(page: Page) -> bool:
@@ -50,11 +51,20 @@ def is_blank(page: Page) -> bool:
 
 def classify(lines: tuple[Line, ...] | list[Line]) -> DocumentKind:
     """The kind of a document from the wording of its first lines."""
+    return classify_why(lines)[0]
+
+
+def classify_why(lines: tuple[Line, ...] | list[Line]) -> tuple[DocumentKind, str]:
+    """The kind of a document from the wording of its first lines, and the words that decided it."""
     head = [line.text.strip() for line in lines[:KIND_LINES]]
     for kind, rule in KIND_RULES:
-        if any(rule.search(text) for text in head):
-            return kind
-    return DocumentKind.REPORT
+        for text in head:
+            if found := rule.search(text):
+                return kind, f"title words: {found.group(0).strip().lower()!r}"
+    return (
+        DocumentKind.REPORT,
+        f"no minutes, agenda, appendix, plan or decision wording in the first {KIND_LINES} lines",
+    )
 
 
 def title_of(lines: tuple[Line, ...] | list[Line]) -> str:
@@ -104,7 +114,9 @@ def segment(pages: list[Page]) -> list[Section]:
     sections: list[Section] = []
     for run in (r for r in runs if r):
         lines = run[0].lines
-        kind = DocumentKind.AGENDA if not sections else classify(lines)
+        kind, why = (DocumentKind.AGENDA, "the pack's first section, whose agenda cites the others' pages")
+        if sections:
+            kind, why = classify_why(lines)
         sections.append(
             Section(
                 index=len(sections) + 1,
@@ -112,6 +124,7 @@ def segment(pages: list[Page]) -> list[Section]:
                 last_page=run[-1].number,
                 kind=kind,
                 title=title_of(lines),
+                evidence=why,
             )
         )
     return sections

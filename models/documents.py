@@ -28,5 +28,9 @@ class DocumentRecord(Record):
     status: DocumentStatus = DocumentStatus.OK
     error: str = ""
     file_name: str = ""
+    # What a reader expected for this kind of document and did not find, "; "-separated.
+    warnings: str = ""
+    # What decided `kind` ("title words: minutes of", "agenda cites pages of the pack").
+    kind_evidence: str = ""
     # Set on every row, so each document says which extractor produced its rows.
     extractor_version: str = EXTRACTOR_VERSION

@@ -71,6 +71,21 @@ def documents_readable(documents: pd.DataFrame) -> AssetCheckResult:
     )
 
 
+@asset_check(
+    asset="documents",
+    description="No agenda or minutes is silently empty: documents lacking what their kind should state.",
+)
+def documents_not_silently_empty(documents: pd.DataFrame) -> AssetCheckResult:
+    """Warn about documents whose reader expected items, attendance or a date and found none."""
+    flagged = documents[documents["warnings"].fillna("") != ""]
+    sample = [f"{r.file_name or r.document_id} ({r.kind}): {r.warnings}" for r in flagged.head(SAMPLE).itertuples()]
+    return AssetCheckResult(
+        passed=flagged.empty,
+        severity=AssetCheckSeverity.WARN,
+        metadata={"documents_with_warnings": len(flagged), "sample": "; ".join(sample)},
+    )
+
+
 @asset_check(asset="kpis", description="The figures of every KPI table parse to numbers.")
 def kpi_values_parse(kpis: pd.DataFrame) -> AssetCheckResult:
     """Per table, the share of figure-like cells (starting with a digit, sign or £) read as numbers."""
@@ -155,6 +170,7 @@ all_checks = [
     minute_numbering_unique,
     movers_attended,
     documents_readable,
+    documents_not_silently_empty,
     kpi_values_parse,
     totals_add_up,
     *provenance_checks,

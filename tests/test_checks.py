@@ -1,8 +1,16 @@
 """The table and KPI asset checks, on cells as printed in the Kent and seed-pack tables."""
 
-import pandas as pd
+from pathlib import Path
 
-from pipeline.checks import kpi_values_parse, totals_add_up
+import pandas as pd
+from dagster import AssetCheckSeverity
+
+from extractors.document import extract_document
+from extractors.pages import read_pdf
+from models.extraction import SourceInfo
+from pipeline.checks import documents_not_silently_empty, kpi_values_parse, totals_add_up
+from store.datasets import frame
+from tests.pdfmaker import text_pdf
 
 
 def _cells(table_id: str, rows: list[list[str]]) -> pd.DataFrame:
@@ -53,3 +61,19 @@ def test_kpi_check_counts_only_cells_that_start_like_figures():
         {"table_id": ["t1"] * 2, "value_raw": ["6.3%", "12.3.4"], "value": [6.3, None], "unit": ["percent", "text"]}
     )
     assert not kpi_values_parse(misread).passed
+
+
+def test_minutes_with_no_attendance_say_so_in_the_data_and_the_check(tmp_path: Path) -> None:
+    lines = [
+        "Minutes of the meeting of the Parish Council held on 3 March 2025",
+        "1 Apologies",
+        "None were received.",
+        "2 Planning",
+        "RESOLVED that the application be supported.",
+    ]
+    row = extract_document(read_pdf(text_pdf(tmp_path / "m.pdf", lines)), SourceInfo(file_name="m.pdf")).file
+    assert (row.kind, row.warnings) == ("minutes", "no attendance")
+    assert row.kind_evidence == "title words: 'minutes'"
+    result = documents_not_silently_empty(frame("documents", [row]))
+    assert not result.passed and result.severity == AssetCheckSeverity.WARN
+    assert result.metadata["sample"].value == "m.pdf (minutes): no attendance"
