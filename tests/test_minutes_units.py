@@ -2,9 +2,9 @@
 
 from extractors.attendance import read_attendance
 from extractors.decisions import read_decisions
-from extractors.headings import bodies, numbered_headings
+from extractors.headings import Placed, bodies, numbered_headings
 from extractors.minutes import read_minutes
-from extractors.pages import Page
+from extractors.pages import Line, Page
 from models.vocab import AttendanceStatus, DecisionOutcome
 from tests.conftest import placed
 
@@ -108,3 +108,53 @@ def test_substitution_with_any_title_councils_print() -> None:
     )
     people = _attendance(text)
     assert people["Gordon King"].substitute_for == "Brian Mathew"
+
+
+def test_dotted_item_numbers_in_sequence() -> None:
+    # Souldern Parish Council minutes, 30 Oct 2025: month.year.item numbers.
+    lines = placed(
+        "10.25.01 Apologies for absence\nCllr A sent apologies.\n10.25.02 Declarations of Interests\nNone.\n"
+        "10.25.03 To receive the minutes of the last parish council meeting\nApproved."
+    )
+    assert [(h.number, h.title) for h in numbered_headings(lines)] == [
+        ("10.25.01", "Apologies for absence"),
+        ("10.25.02", "Declarations of Interests"),
+        ("10.25.03", "To receive the minutes of the last parish council meeting"),
+    ]
+
+
+def test_references_to_earlier_dotted_items_are_not_headings() -> None:
+    # Souldern planning minutes, 22 Mar 2018: the clerk's report cites January's action numbers.
+    lines = placed(
+        "**03.18.04 Public participation\nNone.\n**03.18.05 Clerks report and actions from previous meeting\n"
+        "01.18.04 NO to contact Heyfordian Buses to discuss solution to damage\n**03.18.06 Updates:"
+    )
+    assert [h.number for h in numbered_headings(lines)] == ["03.18.04", "03.18.05", "03.18.06"]
+
+
+def test_run_on_four_digit_numbers_and_titles_before_a_colon() -> None:
+    # Tintern Community Council minutes, 24 Jun 2019: numbers run on from meeting to meeting.
+    lines = placed(
+        "2709. Police Report: Attached. Farm break-ins still occurring, please be vigilant.\n"
+        "2710. Public Forum: No one present.\n"
+        "2711. Apologies for absence: Cllr Ashman, Hoskins, Shewell."
+    )
+    assert [(h.number, h.title) for h in numbered_headings(lines)] == [
+        ("2709", "Police Report"),
+        ("2710", "Public Forum"),
+        ("2711", "Apologies for absence"),
+    ]
+
+
+def test_text_indented_under_a_short_title_is_not_part_of_it() -> None:
+    # Souldern minutes, 30 Oct 2025: short titles at 72pt, their text indented to 134pt beneath.
+    printed = [
+        (72, "10.25.01 Apologies for absence"),
+        (134, "Apologies were received from Cllr Smith and from the Clerk, who was on leave."),
+        (72, "10.25.02 Finance"),
+    ]
+    lines = [
+        Placed(1, Line(text, x0, 70.0 + 14 * i, x0 + 5.2 * len(text), 80.5 + 14 * i, 10.5))
+        for i, (x0, text) in enumerate(printed)
+    ]
+    assert [h.title for h in numbered_headings(lines)] == ["Apologies for absence", "Finance"]
