@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from extractors.agenda import AgendaSheet, read_agenda
+from extractors.attendance import BLOCK
+from extractors.headings import flatten, numbered_headings
 from extractors.kpis import read_document_kpis
 from extractors.minutes import Minutes, read_minutes
 from extractors.names import resolve
@@ -45,7 +47,7 @@ def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
     pages = list(doc.pages)
     council = source.council or infer_council(pages)
     sections = segment(pages)
-    first_kind, first_why = classify_why(pages[0].lines)
+    first_kind, first_why = kind_of(pages, source.file_name)
     whole = Section(1, 1, len(pages), first_kind, title_of(pages[0].lines), first_why)
     reader = _Reader(doc.document_id, council, pages, sections)
     for section in sections or [whole]:
@@ -58,6 +60,36 @@ def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
     file_row = file_row.model_copy(update={"kind_evidence": why, "warnings": reader.file_warnings()})
     children = [reader.section_row(s, doc, source, file_row) for s in sections]
     return Extraction.of(doc.document_id, [file_row, *children, *reader.records])
+
+
+# Words that make a first page a call to a meeting: "AGENDA" under a clerk's letterhead,
+# "PUBLIC NOTICE" (Burton-cum-Walden), "You are hereby summoned" (parish councils).
+CALL_TO_MEETING = re.compile(r"^(agenda|public notice|notice of (?:the )?meeting)\b|\bhereby summoned\b", re.I)
+# Numbered items a document must show before its structure decides its kind.
+MIN_ITEMS_FOR_KIND = 2
+
+
+def kind_of(pages: list[Page], file_name: str = "") -> tuple[DocumentKind, str]:
+    """A document's kind and what decided it: its title words, else its structure, else its file name.
+
+    Structure: an attendance block ("Present:") with numbered items is minutes; a call to a
+    meeting ("AGENDA", "Public notice") with numbered items is an agenda.
+    """
+    kind, why = classify_why(pages[0].lines)
+    if kind is not DocumentKind.REPORT:
+        return kind, why
+    items = len(numbered_headings(flatten(pages[:2]))) >= MIN_ITEMS_FOR_KIND
+    first = [line.plain for line in pages[0].lines]
+    if items and any(BLOCK.match(text) for text in first):
+        return DocumentKind.MINUTES, "attendance block + numbered items"
+    if items and any(CALL_TO_MEETING.search(text) for text in first):
+        return DocumentKind.AGENDA, "call to a meeting + numbered items"
+    name = file_name.lower()
+    if "minute" in name:
+        return DocumentKind.MINUTES, "file name"
+    if "agenda" in name:
+        return DocumentKind.AGENDA, "file name"
+    return kind, why
 
 
 @dataclass(frozen=True)

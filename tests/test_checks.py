@@ -77,3 +77,22 @@ def test_minutes_with_no_attendance_say_so_in_the_data_and_the_check(tmp_path: P
     result = documents_not_silently_empty(frame("documents", [row]))
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
     assert result.metadata["sample"].value == "m.pdf (minutes): no attendance"
+
+
+def test_kind_from_structure_when_the_title_says_nothing(tmp_path: Path) -> None:
+    # Sutton Coldfield town council committee: the minutes open with the committee's name.
+    minutes = ["Amenities, Leisure and Community Services", "Tuesday 13th March 2018", "Present:",
+               "Cllrs Hodivala (Chairman), Hewett, Mosson, Passey and Wood.", "52 Apologies for Absence",
+               "Cllrs Ives, Ward and Ellis.", "53 Declarations of Interest", "None."]  # fmt: skip
+    # Burton-cum-Walden parish council: an agenda issued as a public notice.
+    agenda = ["Burton-cum-Walden Parish Council", "PUBLIC NOTICE", "A meeting will be held on 4 November 2025",
+              "1. To receive apologies for absence", "2. To receive declarations of interest"]  # fmt: skip
+    for lines, kind, why in (
+        (minutes, "minutes", "attendance block + numbered items"),
+        (agenda, "agenda", "call to a meeting + numbered items"),
+    ):
+        row = extract_document(read_pdf(text_pdf(tmp_path / "d.pdf", lines)), SourceInfo(file_name="d.pdf")).file
+        assert (row.kind, row.kind_evidence) == (kind, why)
+    report = ["Highways update", "The Clerk reported on the state of the lanes."]
+    named = SourceInfo(file_name="minutes_2019-06-24.pdf")
+    assert extract_document(read_pdf(text_pdf(tmp_path / "r.pdf", report)), named).file.kind_evidence == "file name"

@@ -79,9 +79,6 @@ def test_bristol_movers_resolve_to_attendees() -> None:
     assert movers <= attendees
 
 
-@pytest.mark.xfail(
-    strict=True, reason="read as a report: minutes headed by the committee name, no word 'minutes' (issue 9)"
-)
 def test_sutton_coldfield_minutes_facts() -> None:
     """Facts read off the PDF's first page: a town council committee's minutes on its own template."""
     got = records(SUTTON)
