@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extractors.headings import Placed, flatten, numbered_headings
 from extractors.names import Person, looks_like_name, parse_person
@@ -84,7 +85,11 @@ def _title_after_agenda(head: list[Placed]) -> str:
 
 
 def _first_with_date(head: list[Placed]) -> str:
-    return next((_left(p) for p in head if find_date(_left(p))), "")
+    """The first line that holds a date, or two lines together when a date runs over the break
+    ("... on Wednesday 11th" / "October 2017 at 1900.", Hertingfordbury's summons)."""
+    found = next((_left(p) for p in head if find_date(_left(p))), "")
+    pairs = (f"{_left(a)} {_left(b)}" for a, b in pairwise(head))
+    return found or next((text for text in pairs if find_date(text)), "")
 
 
 def _left(placed: Placed) -> str:

@@ -29,6 +29,7 @@ DATE = re.compile(
     rf"|\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
     re.I,
 )
+PRINTED_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
@@ -66,9 +67,11 @@ def find_date(text: str) -> date | None:
         parsed = dateparser.parse(match.group(0).replace(",", " "), settings=DATE_SETTINGS)
         if parsed:
             return parsed.date()
-    # dateparser's search reads forms the pattern above does not ("13/03/2025")
+    # dateparser's search reads forms the pattern above does not ("13/03/2025"), but also takes
+    # relative phrases for dates ("within 28 days" in Hertingfordbury's agenda): a date must
+    # print its year.
     found = search_dates(text, languages=["en"], settings=DATE_SETTINGS) or []
-    return found[0][1].date() if found else None
+    return next((when.date() for printed, when in found if PRINTED_YEAR.search(printed)), None)
 
 
 def smart_title(text: str) -> str:

@@ -123,3 +123,16 @@ def test_front_sheet_facts_members_and_items() -> None:
         ("1", "Apologies for Absence", "I", None, None),
         ("2", "Minutes and Matters Arising", "I", 7, 15),
     ]
+
+
+def test_a_date_printed_over_a_line_break() -> None:
+    # Hertingfordbury Parish Council summons, 4 Oct 2017.
+    summons = page(
+        1,
+        "Members of the Council are hereby summoned and members of the public are invited",
+        "to the meeting of Hertingfordbury Parish Council to be held on Wednesday 11th",
+        "October 2017 at 1900.",
+        "**1. APOLOGIES FOR ABSENCE",
+        "**2. DECLARATIONS OF INTEREST",
+    )
+    assert read_agenda([summons]).meeting.date == "2017-10-11"

@@ -1,5 +1,7 @@
 """Unit tests for the small readers of times, dates and people, from real document lines."""
 
+from datetime import date
+
 import pytest
 
 from extractors.document import infer_council
@@ -98,3 +100,9 @@ def test_council_name_never_runs_over_a_line_break() -> None:
     ]
     page = Page(number=1, lines=tuple(Line(t, 63.0, 70.0 + 14 * i, 500.0, 80.0 + 14 * i) for i, t in enumerate(lines)))
     assert infer_council([page]) == "Kent County Council"
+
+
+def test_a_relative_phrase_is_no_date() -> None:
+    # Hertingfordbury agenda: "... must be formally notified to Clerk within 28 days".
+    assert find_date("28 days") is None
+    assert find_date("Minutes of 13/03/2025") == date(2025, 3, 13)
