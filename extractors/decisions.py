@@ -25,6 +25,10 @@ DECISION_START = re.compile(
     re.I,
 )
 NUMBERING = re.compile(r"^\(?\w{1,3}[.)]\s+")
+SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?])\s(?=[A-Z(])")
+DECISION_SENTENCE = re.compile(
+    r"^(?:it\s+was\s+(?:unanimously\s+)?(?:resolved|agreed|decided)\b|(?:all\s+)?approved\b|agreed\b|resolved\b)", re.I
+)
 # "Cllr A nominated Cllr C, which was seconded by Cllr B" names A as the proposer.
 PERSON = rf"(?:(?:{TITLE}|Commissioner)\s+)*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,3}}"
 MOVERS = (
@@ -72,6 +76,24 @@ def read_decisions(body: list[Placed]) -> list[DecisionRecord]:
         before = " ".join(p.line.plain for p in body[:start])
         out.append(_decision(decision_text, body[start].page, before))
         i = end
+    return out or _in_sentences(body)
+
+
+def _in_sentences(body: list[Placed]) -> list[DecisionRecord]:
+    """Decisions written inside a paragraph, one sentence each: "Wheatley Oak Tree. It was agreed
+    to refund ..." (Hertingfordbury), "Approval of minutes: Approved & signed as correct." (Tintern).
+    Read only where no decision starts a paragraph of the item."""
+    text, starts = "", []
+    for placed in body:
+        starts.append((len(text), placed.page))
+        text += placed.line.plain + " "
+    out = []
+    offset = 0
+    for sentence in SENTENCE_BREAK.split(text):
+        if DECISION_SENTENCE.match(sentence):
+            page = next(pg for at, pg in reversed(starts) if at <= offset) if starts else 1
+            out.append(_decision(sentence.strip(), page, text[:offset]))
+        offset += len(sentence) + 1
     return out
 
 

@@ -158,3 +158,15 @@ def test_text_indented_under_a_short_title_is_not_part_of_it() -> None:
         for i, (x0, text) in enumerate(printed)
     ]
     assert [h.title for h in numbered_headings(lines)] == ["Apologies for absence", "Finance"]
+
+
+def test_decisions_inside_a_paragraph() -> None:
+    # Hertingfordbury Parish Council minutes, 11 Oct 2017, item 62.
+    body = placed(
+        "Wheatley Oak Tree. It was agreed to refund Mrs Joan Wheatley for the cost of her purchasing a\n"
+        "replacement oak tree. Broken Len Rose Seat in Foxdells. It was agreed to replace the bench."
+    )
+    assert [d.text for d in read_decisions(body)] == [
+        "It was agreed to refund Mrs Joan Wheatley for the cost of her purchasing a replacement oak tree.",
+        "It was agreed to replace the bench.",
+    ]

@@ -106,3 +106,8 @@ def test_a_relative_phrase_is_no_date() -> None:
     # Hertingfordbury agenda: "... must be formally notified to Clerk within 28 days".
     assert find_date("28 days") is None
     assert find_date("Minutes of 13/03/2025") == date(2025, 3, 13)
+
+
+def test_a_year_glued_to_its_month_is_printed() -> None:
+    # Souldern minutes printed from a browser: the text layer has no spaces between words.
+    assert find_date("Thursday28September2023") == date(2023, 9, 28)
