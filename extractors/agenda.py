@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from extractors.headings import Placed, flatten, numbered_headings
 from extractors.names import Person, looks_like_name, parse_person
@@ -87,9 +86,13 @@ def _title_after_agenda(head: list[Placed]) -> str:
 def _first_with_date(head: list[Placed]) -> str:
     """The first line that holds a date, or two lines together when a date runs over the break
     ("... on Wednesday 11th" / "October 2017 at 1900.", Hertingfordbury's summons)."""
-    found = next((_left(p) for p in head if find_date(_left(p))), "")
-    pairs = (f"{_left(a)} {_left(b)}" for a, b in pairwise(head))
-    return found or next((text for text in pairs if find_date(text)), "")
+    for i, placed in enumerate(head):
+        line, following = _left(placed), _left(head[i + 1]) if i + 1 < len(head) else ""
+        if find_date(line):
+            return line
+        if following and not find_date(following) and find_date(f"{line} {following}"):
+            return f"{line} {following}"
+    return ""
 
 
 def _left(placed: Placed) -> str:

@@ -37,6 +37,8 @@ MOVERS = (
     re.compile(rf"(?:moved|proposed)\s+by\s+(?P<p>{PERSON}),?\s+(?:and\s+)?seconded\s+by\s+(?P<s>{PERSON})"),
     re.compile(rf"(?P<p>{PERSON})\s+(?:moved|proposed)\b[^.]*?\bseconded\s+by\s+(?P<s>{PERSON})"),
     re.compile(rf"MOTION\s+BY:\s*(?P<p>{PERSON})\s+SECOND(?:ED)?(?:\s+BY)?:\s*(?P<s>{PERSON})"),
+    # Active: "Mr Oakford proposed, and Mr Gough seconded the motion that:" (Kent County Council).
+    re.compile(rf"(?P<p>{PERSON})\s+(?:proposed|moved),?\s+(?:and|&)\s+(?P<s>{PERSON})\s+[Ss]econded\b"),
 )
 OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
     (DecisionOutcome.REJECTED, re.compile(r"\b(lost|rejected|not carried|refused|fell)\b", re.I)),

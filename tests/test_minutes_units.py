@@ -170,3 +170,11 @@ def test_decisions_inside_a_paragraph() -> None:
         "It was agreed to refund Mrs Joan Wheatley for the cost of her purchasing a replacement oak tree.",
         "It was agreed to replace the bench.",
     ]
+
+
+def test_movers_in_the_active_voice() -> None:
+    # Kent County Council budget minutes, 13 Feb 2025, item 286.
+    [decision] = read_decisions(
+        placed("(2) Mr Oakford proposed, and Mr Gough seconded the motion that:\nRESOLVED that the budget be approved.")
+    )
+    assert (decision.proposer, decision.seconder) == ("Mr Oakford", "Mr Gough")

@@ -136,3 +136,15 @@ def test_a_date_printed_over_a_line_break() -> None:
         "**2. DECLARATIONS OF INTEREST",
     )
     assert read_agenda([summons]).meeting.date == "2017-10-11"
+
+
+def test_the_summons_date_comes_before_dates_in_the_items() -> None:
+    # Hertingfordbury: the first item cites the previous meeting's date, glued to the next word.
+    summons = page(
+        1,
+        "Members of the Council are hereby summoned to a meeting to be held on Wednesday 11th",
+        "October 2017 at 1900.",
+        "**1. THE MINUTES",
+        "To confirm the minutes of the meetings held on 13th September 2017and to",
+    )
+    assert read_agenda([summons]).meeting.date == "2017-10-11"
