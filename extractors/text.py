@@ -1,13 +1,10 @@
-"""Small shared helpers: normalising text, reading dates and times, making slugs."""
+"""Small shared helpers: normalising text, reading dates and times."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from datetime import date
-
-import dateparser
-from dateparser.search import search_dates
 
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " "})
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -23,15 +20,18 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-# "26 September 2024", "30th January, 2025", "Thursday, 13 February 2025", "January 27, 2020"
+MONTH_NUMBER = {name[:3]: n for n, name in enumerate(MONTHS.split("|")[:12], start=1)}
+# A full date as councils print it, with day, month and year: "26 September 2024", "30th
+# January, 2025", "1st of April 2025", "January 27, 2020" (US), "13/03/2025", "2025-03-13",
+# and "28September2023" with the spaces lost (Souldern's browser-printed minutes). A date
+# without its year, or a relative phrase ("within 28 days"), is not one.
 DATE = re.compile(
-    rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b"
-    rf"|\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+    rf"(?<!\d)(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{MONTHS})\.?,?\s*(?P<y1>(?:19|20)\d\d)(?!\d)"
+    rf"|(?P<m2>{MONTHS})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
+    r"|(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y3>(?:19|20)?\d\d)(?![\d/])"
+    r"|(?<!\d)(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)(?!\d)",
     re.I,
 )
-# A year as printed, glued to a month or not ("28September2023" in browser-printed minutes).
-PRINTED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
-DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
 def clean(text: str) -> str:
@@ -63,16 +63,27 @@ def all_times(text: str) -> list[str]:
 
 def find_date(text: str) -> date | None:
     """The first full calendar date (day, month and year) written in the text."""
-    match = DATE.search(text)
-    if match:
-        parsed = dateparser.parse(match.group(0).replace(",", " "), settings=DATE_SETTINGS)
-        if parsed:
-            return parsed.date()
-    # dateparser's search reads forms the pattern above does not ("13/03/2025"), but also takes
-    # relative phrases for dates ("within 28 days" in Hertingfordbury's agenda): a date must
-    # print its year.
-    found = search_dates(text, languages=["en"], settings=DATE_SETTINGS) or []
-    return next((when.date() for printed, when in found if PRINTED_YEAR.search(printed)), None)
+    for match in DATE.finditer(text):
+        try:
+            return _date(match)
+        except ValueError:  # "31 February 2025", "13/13/2025": not a date, look further
+            continue
+    return None
+
+
+def _date(match: re.Match[str]) -> date:
+    g = match.groupdict()
+    if g["m1"] or g["m2"]:
+        month = MONTH_NUMBER[(g["m1"] or g["m2"]).lower()[:3]]
+        return date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"]))
+    if g["y4"]:
+        return date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+    first, second, year = int(g["a"]), int(g["b"]), int(g["y3"])
+    year += 0 if year > 99 else 2000 if year < 70 else 1900
+    # Day first, as UK councils print it; month first only when the second can only be a day
+    # (US minutes: "01/27/2020").
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    return date(year, month, day)
 
 
 def smart_title(text: str) -> str:
