@@ -60,13 +60,23 @@ class Attendee:
     left_at: str = ""
 
 
+ROLL_CALL_NAME = re.compile(r"^(?:attendee\s+)?name$")
+ROLL_CALL_STATUS = {
+    "present": AttendanceStatus.PRESENT,
+    "late": AttendanceStatus.PRESENT,
+    "remote": AttendanceStatus.PRESENT,
+    "absent": AttendanceStatus.ABSENT,
+    "excused": AttendanceStatus.APOLOGIES,
+}
+
+
 def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[list[Placed]]) -> list[AttendanceRecord]:
     """Everyone the minutes list as present, in attendance, absent or sending apologies.
 
     The meeting and document ids are the caller's to set.
     """
     preamble = lines[: headings[0].start] if headings else lines
-    people = _blocks(preamble)
+    people = _blocks(preamble) + _roll_call(lines)
     for heading, body in zip(headings, bodies, strict=True):
         if re.search(r"apolog", heading.title, re.I):
             people += _apologies(body)
@@ -139,11 +149,51 @@ def _entries(block: list[Placed], label: str) -> list[Attendee]:
     remote = bool(re.search(r"virtual|remote|online", label, re.I))
     joined = " ".join(p.line.plain for p in block)
     per_line = bool(ROLE_DASH.search(re.sub(r"\([^()]*\)", "", joined)))
-    if per_line:
+    if initialled := _with_initials(block):
+        chunks = initialled
+    elif per_line:
         chunks = [(p.page, e) for p in block for e in _dash_entries(p.line.plain)]
     else:  # the list ends with its first sentence: "... Passey and Wood. Under item 4(v) ..."
         chunks = [(block[0].page, e) for e in split_people(SENTENCE_END.split(joined)[0])]
     return _people(chunks, status, remote)
+
+
+def _with_initials(block: list[Placed]) -> list[tuple[int, str]]:
+    """Names printed in columns beside the initials the minutes use for them:
+    "Present: | Kenny Combe | KC | Catherine Chisholm | CC" (Ayton Community Council). Empty when
+    the block is not set that way."""
+    found = []
+    for placed in block:
+        cells = [c for c in placed.line.parts if not BLOCK.match(c)]  # the label's own cell
+        if len(cells) < 2 or len(cells) % 2:
+            return []
+        for name, code in zip(cells[::2], cells[1::2], strict=True):
+            if code != "".join(word[0] for word in re.sub(r"\([^()]*\)", "", name).split()).upper():
+                return []
+            found.append((placed.page, name))
+    return found
+
+
+def _roll_call(lines: list[Placed]) -> list[Attendee]:
+    """A roll-call table as US minutes systems print it: "Attendee Name | Title | Status | Arrived"
+    (East Palo Alto Planning Commission), one row per member until a row without a status."""
+    for i, placed in enumerate(lines):
+        head = [c.lower() for c in placed.line.parts]
+        if not (head and ROLL_CALL_NAME.match(head[0]) and "status" in head):
+            continue
+        status_at = head.index("status")
+        out = []
+        for row in lines[i + 1 :]:
+            cells = row.line.parts
+            status = ROLL_CALL_STATUS.get(cells[status_at].lower()) if len(cells) > status_at else None
+            if status is None:
+                break
+            role = cells[1] if status_at > 1 else ""
+            arrived = parse_time(" ".join(cells[status_at + 1 :])) if cells[status_at].lower() == "late" else ""
+            person = Person(name=cells[0], role=role, remote=cells[status_at].lower() == "remote")
+            out.append(Attendee(person=person, status=status, page=row.page, arrived_at=arrived))
+        return out
+    return []
 
 
 def _dash_entries(line: str) -> list[str]:

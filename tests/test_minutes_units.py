@@ -178,3 +178,41 @@ def test_movers_in_the_active_voice() -> None:
         placed("(2) Mr Oakford proposed, and Mr Gough seconded the motion that:\nRESOLVED that the budget be approved.")
     )
     assert (decision.proposer, decision.seconder) == ("Mr Oakford", "Mr Gough")
+
+
+def _cells_line(cells: tuple[str, ...], i: int) -> Placed:
+    return Placed(1, Line(" ".join(cells), 63.0, 70.0 + 14 * i, 500.0, 80.5 + 14 * i, 10.5, cells=cells))
+
+
+def test_roll_call_table() -> None:
+    # East Palo Alto Planning Commission minutes, 27 Jan 2020, item 1.
+    rows = [
+        ("1.", "CALL TO ORDER AND ROLL CALL"),
+        ("Attendee Name", "Title", "Status", "Arrived"),
+        ("Andrei Garcia", "Commissioner", "Late", "7:08 p.m."),
+        ("Robert Allen Fisk", "Commissioner", "Present"),
+        ("Uriel Hernandez", "Commissioner", "Absent"),
+        ("2.", "APPROVAL OF THE AGENDA"),
+    ]
+    lines = [_cells_line(row, i) for i, row in enumerate(rows)]
+    heads = numbered_headings(lines)
+    people = {a.name: a for a in read_attendance(lines, heads, bodies(lines, heads))}
+    assert {n: (a.status, a.role, a.arrived_at) for n, a in people.items()} == {
+        "Andrei Garcia": ("present", "Commissioner", "19:08"),
+        "Robert Allen Fisk": ("present", "Commissioner", ""),
+        "Uriel Hernandez": ("absent", "Commissioner", ""),
+    }
+
+
+def test_names_printed_beside_their_initials() -> None:
+    # Ayton Community Council minutes, 4 Jun 2019: two columns of "Name | INITIALS".
+    rows = [
+        ("Present:", "Kenny Combe", "KC", "Catherine Chisholm", "CC"),
+        ("Graham Dolan", "GD", "Jim Fullarton (SBC)", "JF"),
+        ("In Attendance:", "Five members of the public"),
+        ("1. Police Report",),
+    ]
+    lines = [_cells_line(row, i) for i, row in enumerate(rows)]
+    heads = numbered_headings(lines)
+    present = [a.name for a in read_attendance(lines, heads, bodies(lines, heads)) if a.status == "present"]
+    assert present == ["Kenny Combe", "Catherine Chisholm", "Graham Dolan", "Jim Fullarton"]
