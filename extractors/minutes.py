@@ -30,6 +30,12 @@ ENDED = re.compile(
 STARTED = re.compile(
     rf"\b(?:called\s+to\s+order|commenced|started|began|opened)\b[^.]*?\bat\s+(?P<t>{TIME_PATTERN})", re.I
 )
+# "held on 11th October 2017 at 19.00 in Hertingfordbury Cowper School", "at 7.00pm in Tintern
+# Village Hall": the time before the venue, which the venue pattern's "at" takes in.
+LEADING_TIME = re.compile(rf"^(?:{TIME_PATTERN}|\d{{1,2}}[.:]\d\d)\s+(?:in|at)\s+", re.I)
+# A 24-hour time with a stop, after "at" in the title block ("at 19.00"); elsewhere "19.00" may
+# be money or a figure, so the clock reader needs am/pm or a colon.
+HELD_AT_CLOCK = re.compile(r"\bat\s+(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)", re.I)
 # The title block of minutes is the first page's lines before the attendance list.
 HEADER_LINES = 8
 
@@ -121,7 +127,7 @@ def _continued_title(header: list[Placed], body: str) -> str:
 def _venue(header: list[Placed], joined: str) -> str:
     match = VENUE.search(joined)
     if match:
-        venue = match.group("venue").strip(" .,")
+        venue = LEADING_TIME.sub("", match.group("venue").strip(" .,"))
         return re.sub(r"^the\s+", "", venue, flags=re.I) if venue.lower().startswith("the ") else venue
     dated = next((i for i, p in enumerate(header) if find_date(p.line.text)), None)
     if dated is not None and dated + 1 < len(header):
@@ -140,5 +146,7 @@ def _times(header: str, text: str) -> tuple[str, str]:
     if not start:
         head_times = all_times(header)
         start = head_times[0] if head_times else ""
+    if not start and (clock := HELD_AT_CLOCK.search(header)):
+        start = f"{int(clock['h']):02d}:{clock['m']}"
     ended = ENDED.search(text)
     return start, parse_time(ended.group("t")) if ended else ""

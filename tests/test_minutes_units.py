@@ -216,3 +216,27 @@ def test_names_printed_beside_their_initials() -> None:
     heads = numbered_headings(lines)
     present = [a.name for a in read_attendance(lines, heads, bodies(lines, heads)) if a.status == "present"]
     assert present == ["Kenny Combe", "Catherine Chisholm", "Graham Dolan", "Jim Fullarton"]
+
+
+def _facts(text: str) -> tuple[str, str]:
+    meeting = read_minutes([Page(1, tuple(p.line for p in placed(text)))]).meeting
+    return meeting.start_time, meeting.venue
+
+
+def test_time_and_venue_after_held() -> None:
+    # Hertingfordbury Parish Council minutes, 11 Oct 2017.
+    hert = _facts(
+        "MINUTES OF THE MEETING OF HERTINGFORDBURY PARISH COUNCIL HELD ON WEDNESDAY 11TH OCTOBER 2017\n"
+        "AT 19.00 IN HERTINGFORDBURY COWPER SCHOOL\n"
+        "Present: Cllr A Smith\n"
+        "55. Apologies"
+    )
+    assert hert == ("19:00", "HERTINGFORDBURY COWPER SCHOOL")
+    # Tintern Community Council minutes, 24 Jun 2019.
+    tintern = _facts(
+        "Minutes of Tintern Community Council held on Monday 24th June 2019\n"
+        "at 7.00pm in Tintern Village Hall\n"
+        "Present: Cllr Hayward\n"
+        "2709. Police Report: Attached."
+    )
+    assert tintern == ("19:00", "Tintern Village Hall")
