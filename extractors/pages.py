@@ -7,7 +7,6 @@ few lines of text without a PDF. A file that cannot be read becomes a `PdfDocume
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import zlib
@@ -25,7 +24,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import BaseModel, ConfigDict, Field
 
 from extractors.text import clean
-from extractors.vocab import FIGURE, document_id
+from extractors.vocab import FIGURE, document_id, sha256_of
 from models.vocab import DocumentStatus
 
 log = logging.getLogger(__name__)
@@ -165,20 +164,17 @@ PAGE_STAMP_WORDED = re.compile(r"\bpage\s*\|?\s*(\d{1,4})(?:\s+of\s+\d+)?\b", re
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file."""
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
-
-
 class TooLarge(Exception):
     """The PDF asks for more than a limit allows; the message names the limit."""
 
 
-def read_pdf(path: Path, settings: PageSettings | None = None) -> PdfDocument:
-    """Read a PDF into pages; never raises for a bad file, but records why it failed."""
+def read_pdf(path: Path, settings: PageSettings | None = None, inspected: PdfDocument | None = None) -> PdfDocument:
+    """Read a PDF into pages; never raises for a bad file, but records why it failed.
+
+    `inspected` is the file's `inspect_pdf` result when the caller already has it.
+    """
     settings = settings or PageSettings()
-    doc = inspect_pdf(path, settings)
+    doc = inspected or inspect_pdf(path, settings)
     if doc.status is not DocumentStatus.OK:
         return doc
     try:
@@ -189,14 +185,14 @@ def read_pdf(path: Path, settings: PageSettings | None = None) -> PdfDocument:
     return assemble(doc, raw, settings)
 
 
-def inspect_pdf(path: Path, settings: PageSettings | None = None) -> PdfDocument:
+def inspect_pdf(path: Path, settings: PageSettings | None = None, sha256: str = "") -> PdfDocument:
     """What can be learnt without reading a page: size, header, encryption, title, page count.
 
     An `ok` result has no pages yet: `read_pages` reads them (in chunks, perhaps in several
     processes) and `assemble` finishes the document.
     """
     settings = settings or PageSettings()
-    sha = sha256_of(path)
+    sha = sha256 or sha256_of(path)  # the caller (the CLI, the raw store) has usually hashed it already
     size = path.stat().st_size
     if size > settings.max_bytes:
         return _failed(

@@ -7,8 +7,10 @@ Nothing here is heavy to import: the CLI's parent process uses the id builders.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from pathlib import Path
 
 # Titles printed before a person's name: "Cllr Steve Bucknell", "Dame Jane Smith", "Revd A Jones".
 TITLES = (
@@ -48,6 +50,12 @@ def slug(text: str) -> str:
     """A lowercase ASCII slug: `Wiltshire Police and Crime Panel` -> `wiltshire-police-and-crime-panel`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, the root of every id below."""
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def document_id(sha256: str) -> str:

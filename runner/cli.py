@@ -8,7 +8,6 @@ another run is writing the output folder; 130 interrupted (Ctrl-C or SIGTERM), o
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import os
 import signal
@@ -60,13 +59,13 @@ def collect(paths: list[str]) -> list[Path]:
 
 def jobs_for(files: list[Path]) -> list[Job]:
     """One job per distinct content: a file given twice (or copied) is extracted once."""
+    from extractors.vocab import sha256_of
     from models.extraction import SourceInfo
     from runner.worker import Job
 
     jobs: dict[str, Job] = {}
     for path in files:
-        with path.open("rb") as fh:
-            sha = hashlib.file_digest(fh, "sha256").hexdigest()
+        sha = sha256_of(path)
         when = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         jobs.setdefault(sha, Job(str(path), sha, SourceInfo(file_name=path.name, retrieved_at=when)))
     return list(jobs.values())

@@ -98,20 +98,14 @@ class Whole:
 
     def run(self) -> Extraction | Split:
         from extractors.document import extract_all
-        from extractors.pages import assemble, inspect_pdf, read_pages, unreadable
+        from extractors.pages import inspect_pdf, read_pdf
 
         path = Path(self.job.path)
-        doc = inspect_pdf(path)
+        doc = inspect_pdf(path, sha256=self.job.sha256)
         chunk = self.limits.chunk_pages(doc.page_count, self.workers)
         if doc.status is DocumentStatus.OK and doc.page_count > chunk:
             return Split(doc, chunk)
-        if doc.status is DocumentStatus.OK:
-            try:
-                doc = assemble(doc, read_pages(path, 1, doc.page_count))
-            # As in pages.read_pdf: whatever pdfminer raises marks the file unreadable.
-            except Exception as exc:
-                doc = unreadable(doc, exc)
-        return extract_all(doc, self.job.source)
+        return extract_all(read_pdf(path, inspected=doc), self.job.source)
 
 
 @dataclass(frozen=True)

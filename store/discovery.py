@@ -10,8 +10,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from extractors.pages import sha256_of
-from extractors.vocab import document_id
+from extractors.vocab import document_id, sha256_of
 from store.raw import RawStore, StoredPdf
 
 

@@ -15,8 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extractors.pages import sha256_of
-from extractors.vocab import document_id
+from extractors.vocab import document_id, sha256_of
 
 
 @dataclass(frozen=True)
