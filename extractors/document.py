@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -181,7 +181,6 @@ def extract_or_fail(doc: PdfDocument, source: SourceInfo) -> Extraction:
 
 
 T = TypeVar("T")
-R = TypeVar("R", bound=Record)
 
 
 def guarded(step: str, run: Callable[[], T], failed: Callable[[str], T]) -> T:
@@ -287,25 +286,20 @@ class _Reader:
         """Name the meeting (`<body-slug>/<date>`), record it, and return its id."""
         mid = meeting_id(self.council, meeting.body, meeting.date)
         self.meetings[section.index] = _Meeting(mid, meeting.body)
-        self.add(meeting.model_copy(update={"meeting_id": mid, "council": self.council}))
+        self.add(meeting, meeting_id=mid, council=self.council)
         return mid
 
-    def _stamp(self, records: Iterable[Record], mid: str) -> None:
-        """Add a meeting's records, stamped with its id and this document's."""
-        for record in records:
-            self.add(record.model_copy(update={"meeting_id": mid}))
-
-    def add(self, record: Record) -> None:
-        self.records.append(record.model_copy(update={"source_document_id": self.document_id}))
+    def add(self, record: Record, **ids: str) -> None:
+        """Keep a record, stamped (in one copy) with this document's id and the ids given."""
+        self.records.append(record.model_copy(update={"source_document_id": self.document_id, **ids}))
 
     def _agenda(self, section: Section, sheet: AgendaSheet) -> None:
         mid = self._meeting(section, sheet.meeting)
         self.missing[section.index] = missing(sheet.meeting, sheet.items)
-        self._stamp(sheet.members, mid)
-        self._stamp(
-            (i.model_copy(update={"section_document_id": self._section_holding(i.first_page)}) for i in sheet.items),
-            mid,
-        )
+        for member in sheet.members:
+            self.add(member, meeting_id=mid)
+        for item in sheet.items:
+            self.add(item, meeting_id=mid, section_document_id=self._section_holding(item.first_page))
 
     def _section_holding(self, cited: int | None) -> str:
         if cited is None:
@@ -318,13 +312,10 @@ class _Reader:
         mid = self._meeting(section, minutes.meeting)
         self.missing[section.index] = missing(minutes.meeting, minutes.items, minutes.attendance)
         names = [a.name for a in minutes.attendance if a.status != AttendanceStatus.APOLOGIES]
-        movers = (
-            d.model_copy(update={"proposer": _resolved(d.proposer, names), "seconder": _resolved(d.seconder, names)})
-            for d in minutes.decisions
-        )
-        self._stamp(minutes.attendance, mid)
-        self._stamp(minutes.items, mid)
-        self._stamp(movers, mid)
+        for record in [*minutes.attendance, *minutes.items]:
+            self.add(record, meeting_id=mid)
+        for d in minutes.decisions:
+            self.add(d, meeting_id=mid, proposer=_resolved(d.proposer, names), seconder=_resolved(d.seconder, names))
 
     def file_warnings(self) -> str:
         """The file's warnings: its own, or each section's under the section's id."""
@@ -369,7 +360,9 @@ def _resolved(mover: str, names: list[str]) -> str:
     return resolve(mover, names) if mover else ""
 
 
-def missing(meeting: MeetingRecord, items: list[R], attendance: list[AttendanceRecord] | None = None) -> list[str]:
+def missing(
+    meeting: MeetingRecord, items: Sequence[Record], attendance: Sequence[AttendanceRecord] | None = None
+) -> list[str]:
     """What an agenda (or, with `attendance`, minutes) should state and does not: never silently empty."""
     found = ["no meeting date"] if not meeting.date else []
     found += ["no items"] if not items else []

@@ -8,6 +8,7 @@ worker runs out of memory, times out or dies becomes its `documents` row with `s
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import signal
 import time
@@ -48,7 +49,11 @@ class _Doc:
     warnings: list[str] = field(default_factory=list)
     split: Split | None = None
     ranges: dict[int, tuple] = field(default_factory=dict)
-    expected: int = 0
+
+    @property
+    def all_read(self) -> bool:
+        """Every range of a split document has come back."""
+        return self.split is not None and len(self.ranges) == math.ceil(self.split.doc.page_count / self.split.chunk)
 
 
 @dataclass
@@ -136,11 +141,10 @@ class _Scheduler:
             doc.split = result
             count, chunk = result.doc.page_count, result.chunk
             ranges = [PageRange(doc.job, result.doc, a, min(a + chunk - 1, count)) for a in range(1, count + 1, chunk)]
-            doc.expected = len(ranges)
             self.queue.extendleft((r, doc) for r in reversed(ranges))  # a started document goes first
         elif isinstance(run.task, PageRange) and isinstance(result, tuple) and doc.split:
             doc.ranges[run.task.first] = result
-            if len(doc.ranges) == doc.expected:
+            if doc.all_read:
                 pages = tuple(p for first in sorted(doc.ranges) for p in doc.ranges[first])
                 self.queue.appendleft((Finish(doc.job, doc.split.doc, pages), doc))
 

@@ -36,7 +36,8 @@ GC_THRESHOLD = 100_000
 class Limits:
     """Bounds on one document's worker processes."""
 
-    # Address space per worker: a 350-page document peaks near 200 MB once pages are let go.
+    # Address space per worker: a 350-page document peaks near 100 MiB once pages are let go
+    # (make bench), and a worker starts at about 80 MiB of address space.
     memory_mb: int = MEMORY_MB
     # Worker time one document may use, summed over its tasks.
     timeout_s: float = TIMEOUT_S
