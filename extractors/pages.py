@@ -10,11 +10,14 @@ from __future__ import annotations
 import logging
 import re
 import zlib
-from collections import Counter
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from math import inf
 from pathlib import Path
+from statistics import median
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -64,6 +67,15 @@ class PageSettings(BaseModel):
     # Two figures side by side are two cells when more than a wide space apart: the Kent
     # revenue plan sets right-aligned columns "27,481.5   27,481.5" about 8pt apart.
     figure_gap_pt: float = Field(4.5, gt=0)
+    # Letters further apart than the line's usual letter spacing plus this share of the font
+    # size are two words, space glyph or not: browser-printed PDFs (cairo) draw no space glyphs,
+    # only gaps of ~0.23 em (Souldern's 2023 minutes); letters of a word sit under 0.05 em apart,
+    # and a letter-spaced title ("H E R T I N G F O R D B U R Y", Hertingfordbury's agenda) has
+    # wide but even gaps, so its usual spacing is wide too.
+    word_gap_em: float = Field(0.15, gt=0)
+    # Letter spacing is at most this share of the font size (the letter-spaced title above: 0.31
+    # em); wider gaps part cells ("£   £   %" headers of the AGAR variances form).
+    max_tracking_em: float = Field(0.5, gt=0)
 
 
 @dataclass(frozen=True)
@@ -313,7 +325,9 @@ def _inflated_size(stream: PDFStream, cap: int) -> int:
 
 
 def _raw_page(page: pdfplumber.page.Page, number: int, settings: PageSettings) -> Page:
-    words = page.extract_words(extra_attrs=["size"], return_chars=True, use_text_flow=False)
+    visible = page.filter(_not_hidden_space(page.chars))
+    # Words split at space glyphs only here; `_split_at_gaps` splits them where letters stand apart.
+    words = visible.extract_words(x_tolerance=inf, return_chars=True, use_text_flow=False)
     edges = page.edges
     verticals = [e for e in edges if e["orientation"] == "v"]
     ruled = min(len(verticals), len(edges) - len(verticals)) >= settings.min_table_rules
@@ -327,6 +341,29 @@ def _raw_page(page: pdfplumber.page.Page, number: int, settings: PageSettings) -
         n_rules=len(page.lines) + len(page.rects),
         grids=tuple(_grids(page)) if ruled else (),
     )
+
+
+def _not_hidden_space(chars: list[dict]) -> Callable[[dict], bool]:
+    """A filter dropping space glyphs drawn over a letter, which split the word they overlap.
+
+    Kent's printed minutes draw two spaces on top of the "A" of "Apologies"; a space that
+    starts in the gap after a letter (a tab before "RESOLUTION") still separates words.
+    """
+    letters: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for c in chars:
+        if not c["text"].isspace():
+            letters[round(c["top"])].append((c["x0"], c["x1"]))
+    for spans in letters.values():
+        spans.sort()
+
+    def keep(obj: dict) -> bool:
+        if obj.get("object_type") != "char" or not obj["text"].isspace():
+            return True
+        spans, middle = letters.get(round(obj["top"]), []), (obj["x0"] + obj["x1"]) / 2
+        i = bisect_right(spans, (middle, inf)) - 1
+        return i < 0 or spans[i][1] <= middle
+
+    return keep
 
 
 def _grids(page: pdfplumber.page.Page) -> list[Grid]:
@@ -353,7 +390,43 @@ def _lines(words: list[dict], verticals: list[dict], settings: PageSettings) -> 
             rows[-1].append(word)
         else:
             rows.append([word])
-    return [_line(sorted(row, key=lambda w: w["x0"]), verticals, settings) for row in rows]
+    return [_line(_split_at_gaps(sorted(row, key=lambda w: w["x0"]), settings), verticals, settings) for row in rows]
+
+
+def _split_at_gaps(words: list[dict], settings: PageSettings) -> list[dict]:
+    """Words split where two letters stand apart by more than the line's own letter spacing.
+
+    Browser-printed PDFs draw no space glyphs (Souldern's 2023 minutes), older converters drop
+    some ("hadtaken", Ayton's 2009 minutes); letter-spaced text (a letterhead's title and
+    address) keeps its wide but even spacing inside words.
+    """
+    gaps = [(b["x0"] - a["x1"], a["size"]) for word in words for a, b in pairwise(word["chars"])]
+    spacing = [gap for gap, size in gaps if gap <= settings.max_tracking_em * size]
+    tracking = median(spacing) if spacing else 0.0
+    out: list[dict] = []
+    for word in words:
+        pieces = [[word["chars"][0]]]
+        for a, b in pairwise(word["chars"]):
+            if _apart(a, b, tracking, settings):
+                pieces.append([])
+            pieces[-1].append(b)
+        out.extend(_word(word, chars) for chars in pieces) if len(pieces) > 1 else out.append(word)
+    return out
+
+
+def _apart(a: dict, b: dict, tracking: float, settings: PageSettings) -> bool:
+    """Whether neighbouring characters `a` and `b` belong to two words."""
+    if b["x0"] - a["x1"] > tracking + settings.word_gap_em * a["size"]:
+        return True
+    # A footnote mark set small after a figure ("38¹" in Kent's quarterly report) is no digit of
+    # it; a small ordinal ("13th") stays with its number.
+    return a["text"].isdigit() and b["text"].isdigit() and abs(a["size"] - b["size"]) > 1
+
+
+def _word(word: dict, chars: list[dict]) -> dict:
+    """Word `word` cut down (or grown) to the characters `chars`."""
+    text = "".join(c["text"] for c in chars)
+    return {**word, "text": text, "x0": chars[0]["x0"], "x1": chars[-1]["x1"], "chars": chars}
 
 
 def _ruled_between(left: dict, right: dict, verticals: list[dict], settings: PageSettings) -> bool:
