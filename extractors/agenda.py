@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors import title_block
 from extractors.headings import Placed, flatten, numbered_headings
 from extractors.names import Person, looks_like_name, parse_person
 from extractors.pages import Page
-from extractors.text import clean, find_date, parse_time, smart_title
+from extractors.text import clean, find_date, smart_title
+from extractors.title_block import CONTACT
 from extractors.vocab import COUNCILLOR_TITLE
 from models import AgendaItemRecord, MeetingRecord, MembershipRecord
 from models.vocab import MembershipKind
@@ -17,11 +19,13 @@ LABEL = re.compile(r"^(?P<label>meeting|committee|place|venue|location|date|time
 MEMBERS = re.compile(r"^(membership|members|councillors)\s*:?\s*$", re.I)
 SUBSTITUTES = re.compile(r"^(named\s+)?substitutes?\s*(members)?\s*:?\s*$", re.I)
 PART = re.compile(r"^(part\s+(?P<part>i{1,2}|[12]|[ab])\b|(?P<open>unrestricted items)|(?P<closed>exempt items))", re.I)
-# Contact details printed in a right-hand column of the title block run into the left one.
-CONTACT = re.compile(r"\s*\b(ask for|telephone|tel|email|e-mail|contact|enquiries)\b\s*:.*$", re.I)
 AGENDA_WORD = re.compile(r"^agenda$", re.I)
+# The title block ends where the agenda, its first item or a notice to the public begins.
+TITLE_BLOCK_END = re.compile(r"^(agenda\b|\d{1,3}[.)]?\s|[ivx]{1,4}\.\s|members\s+of\s+the\s+public)", re.I)
 # Two entries printed side by side in one cell: "..., Wiltshire Council Cllr Jon Hubbard, ...".
 SECOND_PERSON = re.compile(rf"(?<=[a-z,)])\s+(?={COUNCILLOR_TITLE}\s)")
+# The time is printed within this many lines from the date, after the venue's lines.
+TIME_LINES = 6
 # The body's name, date and venue are printed on the first page of the front sheet.
 FACT_PAGES = 1
 
@@ -70,10 +74,16 @@ def meeting_facts(lines: list[Placed]) -> MeetingRecord:
     body = labels.get("meeting") or labels.get("committee") or _title_after_agenda(head)
     date_text = labels.get("date") or _first_with_date(head)
     when = find_date(date_text) if date_text else None
-    time_text = labels.get("time") or date_text or ""
-    venue = labels.get("place") or labels.get("venue") or labels.get("location") or _venue_after(head, date_text)
+    dated = next((i for i, p in enumerate(head) if (left := _left(p)) and date_text.startswith(left)), None)
+    # The sentence around the date ("... will be held in the Village Hall, West" / "Burton, on ..."),
+    # and the lines under it, where the time may follow the venue (US agendas).
+    around = [_left(p) for p in head[max(dated - 1, 0) : dated + 2]] if dated is not None else []
+    under = [_left(p) for p in head[dated : dated + TIME_LINES]] if dated is not None else []
+    start, _ = title_block.times(labels.get("time") or " ".join(under), "")
+    venue = labels.get("place") or labels.get("venue") or labels.get("location")
+    venue = venue or title_block.venue("\n".join(around), head, dated, TITLE_BLOCK_END)
     date = when.isoformat() if when else ""
-    return meeting(body, date, first_page, start_time=parse_time(time_text), venue=venue.rstrip(" ,"))
+    return meeting(body, date, first_page, start_time=start, venue=venue.rstrip(" ,"))
 
 
 def _title_after_agenda(head: list[Placed]) -> str:
@@ -98,21 +108,6 @@ def _first_with_date(head: list[Placed]) -> str:
 def _left(placed: Placed) -> str:
     """The left-hand column of a title-block line, without contact details."""
     return CONTACT.sub("", placed.line.parts[0]).strip()
-
-
-def _venue_after(head: list[Placed], date_text: str) -> str:
-    """The venue lines printed under the date in a title block (Kent's front sheets)."""
-    start = next((i for i, p in enumerate(head) if _left(p) == date_text), None)
-    if start is None:
-        return ""
-    x0 = head[start].line.x0
-    parts = []
-    for placed in head[start + 1 : start + 4]:
-        cell = _left(placed)
-        if abs(placed.line.x0 - x0) > 5 or ":" in cell or cell.isupper() or not cell:
-            break
-        parts.append(cell)
-    return clean(" ".join(parts))
 
 
 def members(lines: list[Placed]) -> list[MembershipRecord]:
