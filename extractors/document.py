@@ -18,7 +18,7 @@ from extractors.kpis import read_document_kpis
 from extractors.minutes import Minutes, read_minutes
 from extractors.names import resolve
 from extractors.pages import Page, PdfDocument, one_line
-from extractors.segment import Section, classify_why, segment, stamp_map, title_of
+from extractors.segment import Section, classify_why, names_document, segment, stamp_map, title_of
 from extractors.tables import Table, read_tables
 from extractors.text import smart_title
 from extractors.vocab import meeting_id, section_id, table_id
@@ -37,6 +37,9 @@ COUNCIL = re.compile(
     r"\b((?:[A-Z][a-z]+(?:\s+|-))(?:(?:[A-Z][a-z]+|and|upon|on)(?:\s+|-)){0,3}"
     r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Metropolitan\s+Borough\s+)?Council)\b"
 )
+# Metadata titles that name a template or a tool, not the document: "Agenda Template",
+# "Microsoft Word - Souldern PC minutes Oct", "PowerPoint Presentation", "TCC Budget.numbers".
+TEMPLATE_TITLE = re.compile(r"\btemplate\b|^microsoft\b|\bpresentation$|\.(xlsx?|docx?|numbers|pages)$|^https?:", re.I)
 NOT_A_COUNCIL = re.compile(r"^(The|Full|County|City|Town|Parish|District|Borough|This|Our|Each|Every|Police)\b")
 
 
@@ -244,7 +247,7 @@ def _file_row(
         body=body,
         meeting_id=mid,
         kind=kind,
-        title=doc.title or (title_of(doc.pages[0].lines) if doc.pages else ""),
+        title=_title(doc),
         first_page=1 if doc.page_count else None,
         last_page=doc.page_count or None,
         page_count=doc.page_count or None,
@@ -253,6 +256,14 @@ def _file_row(
         error=doc.error,
         file_name=source.file_name,
     )
+
+
+def _title(doc: PdfDocument) -> str:
+    """The printed title when it names the document, else a metadata title that is no template's."""
+    printed = title_of(doc.pages[0].lines) if doc.pages else ""
+    if names_document(printed) or TEMPLATE_TITLE.search(doc.title) or len(doc.title.split()) < 3:
+        return printed or doc.title
+    return doc.title
 
 
 @dataclass

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.pages import Line, Page
+from extractors.text import find_date
 from models.vocab import DocumentKind
 
 PAGES_CITED = re.compile(r"\(\s*\*?\s*Pages?\s+(\d+)\s*(?:[-\u2013]\s*(\d+))?\s*\*?\s*\)", re.I)
@@ -28,6 +29,12 @@ KIND_RULES: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
         re.compile(r"\b(record of decision|decision notice|decision recording form)\b", re.I),
     ),
 )
+# Words naming what a document is: the title line holds one ("Minutes of the Transport and
+# Connectivity" / "Policy Committee" under "Bristol City Council", all in 18pt bold).
+TITLE_WORDS = re.compile(r"\b(minutes|agenda|notice|summons|report|record of decision|plan|appendix)\b", re.I)
+HELD = re.compile(r"\s+held\s+(?:on|at|in)\b.*$", re.I)
+# A printed title wraps onto at most this many more lines of the same type.
+TITLE_WRAP_LINES = 2
 # How many lines at the top of a document decide its kind: titles sit in the first few.
 KIND_LINES = 6
 
@@ -67,13 +74,31 @@ def classify_why(lines: tuple[Line, ...] | list[Line]) -> tuple[DocumentKind, st
     )
 
 
+def names_document(title: str) -> bool:
+    """Whether a title says what the document is ("Minutes of the ...", not just "CABINET")."""
+    return bool(TITLE_WORDS.search(title)) and len(title.split()) > 1
+
+
 def title_of(lines: tuple[Line, ...] | list[Line]) -> str:
-    """The printed title of a document: the largest type among its first lines."""
+    """The printed title: among the largest type of the first lines, the one naming the document
+    ("Minutes of the ...", not the council's name above it), with the lines it wraps onto."""
     head = [line for line in lines[:8] if len(line.text) > 3]
     if not head:
         return ""
     biggest = max(line.size for line in head)
-    return next(line.text for line in head if line.size == biggest).strip("* ")
+    largest = [i for i, line in enumerate(head) if line.size == biggest]
+    named = [i for i in largest if names_document(head[i].text)]
+    if not named:
+        return head[largest[0]].text.strip("* ")
+    first = head[named[0]]
+    parts = [first.text.strip("* ")]
+    if HELD.search(first.text):  # "MINUTES OF THE ... MEETING HELD ON 27 JUNE 2024" / "AT THE ..."
+        return HELD.sub("", parts[0])
+    for line in head[named[0] + 1 : named[0] + 1 + TITLE_WRAP_LINES]:
+        if (line.size, line.bold) != (first.size, first.bold) or find_date(line.text) or TITLE_WORDS.search(line.text):
+            break
+        parts.append(line.text.strip("* "))
+    return " ".join(parts)
 
 
 def stamp_map(pages: list[Page]) -> dict[int, int]:

@@ -92,9 +92,6 @@ def test_sutton_coldfield_minutes_facts() -> None:
     assert [i["item_number"] for i in got["minute_items"]][:4] == ["52", "53", "54", "55"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="title taken from the PDF's metadata, a Word template's 'Agenda Template' (issue 9)"
-)
 def test_bristol_minutes_title_as_printed() -> None:
     got = records(CASES["bristol_transport_minutes"])
     assert got["documents"][0]["title"] == "Minutes of the Transport and Connectivity Policy Committee"

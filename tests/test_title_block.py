@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import agenda, minutes, title_block
+from extractors.segment import title_of
 from tests.conftest import placed
 
 
@@ -123,3 +124,23 @@ def test_minutes_venue_with_the_sentence_tail_on_the_next_line() -> None:
     )
     venue = minutes.meeting_facts(lines, len(lines)).venue
     assert venue == "OLD FIRE STATION, THE ENTERPRISE NETWORK, 2 SALT LANE, SALISBURY, SP1 1DU"
+
+
+@pytest.mark.parametrize(
+    ("printed", "title"),
+    [
+        (  # Bristol: the council's name above, the title wrapped, the date under it, all one type
+            "**Bristol City Council\n**Minutes of the Transport and Connectivity\n**Policy Committee\n"
+            "**12 September 2024 at 5.00 pm\nMembers Present:-",
+            "Minutes of the Transport and Connectivity Policy Committee",
+        ),
+        (  # the seed pack's minutes: the title runs into when and where the meeting was held
+            "**MINUTES OF THE WILTSHIRE POLICE AND CRIME PANEL MEETING HELD ON 27 JUNE 2024\n"
+            "**AT THE OLD FIRE STATION, THE ENTERPRISE NETWORK, 2 SALT LANE, SALISBURY, SP1\n**1DU.",
+            "MINUTES OF THE WILTSHIRE POLICE AND CRIME PANEL MEETING",
+        ),
+        ("**CABINET\nThursday, 30th January, 2025, at 10.00 am", "CABINET"),  # Kent: no title words
+    ],
+)
+def test_printed_title(printed: str, title: str) -> None:
+    assert title_of([p.line for p in placed(printed)]) == title
