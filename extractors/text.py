@@ -20,14 +20,21 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-MONTH_NUMBER = {name[:3]: n for n, name in enumerate(MONTHS.split("|")[:12], start=1)}
+# Welsh months, as bilingual councils print them in Welsh-language minutes ("24 Mehefin 2019").
+WELSH_MONTHS = "ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr"
+MONTH_NUMBER = {
+    name[:3]: n % 12 or 12 for n, name in enumerate([*MONTHS.split("|")[:12], *WELSH_MONTHS.split("|")], start=1)
+}
+ALL_MONTHS = f"{MONTHS}|{WELSH_MONTHS}"
+# Ordinal endings: English "13th", Welsh "1af", "2il", "3ydd", "5ed", "7fed", "13eg", "21ain".
+ORDINAL = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain)"
 # A full date as councils print it, with day, month and year: "26 September 2024", "30th
 # January, 2025", "1st of April 2025", "January 27, 2020" (US), "13/03/2025", "2025-03-13",
 # and "28September2023" with the spaces lost (Souldern's browser-printed minutes). A date
 # without its year, or a relative phrase ("within 28 days"), is not one.
 DATE = re.compile(
-    rf"(?<!\d)(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{MONTHS})\.?,?\s*(?P<y1>(?:19|20)\d\d)(?!\d)"
-    rf"|(?P<m2>{MONTHS})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
+    rf"(?<!\d)(?P<d1>\d{{1,2}})\s*{ORDINAL}?\s*(?:of\s+)?(?P<m1>{ALL_MONTHS})\.?,?\s*(?P<y1>(?:19|20)\d\d)(?!\d)"
+    rf"|(?P<m2>{MONTHS})\.?\s*(?P<d2>\d{{1,2}}){ORDINAL}?,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
     r"|(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y3>(?:19|20)?\d\d)(?![\d/])"
     r"|(?<!\d)(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)(?!\d)",
     re.I,

@@ -33,6 +33,12 @@ def test_parse_time(text: str, expected: str) -> None:
         ("MEETING HELD ON 27 JUNE 2024 AT THE OLD FIRE STATION", "2024-06-27"),
         ("Thursday, 30th January, 2025, at 10.00 am", "2025-01-30"),
         ("January 27, 2020, 7:00 p.m.", "2020-01-27"),
+        # Welsh, written from the vocabulary of bilingual councils (no Welsh minutes in the corpus yet):
+        # months, and ordinals 1af, 2il, 3ydd, 5ed, 7fed, 13eg, 21ain.
+        ("Cofnodion cyfarfod a gynhaliwyd nos Lun 24ain Mehefin 2019", "2019-06-24"),
+        ("Dydd Mawrth 13eg Mawrth 2025", "2025-03-13"),
+        ("1af Rhagfyr 2024", "2024-12-01"),
+        ("2il Chwefror 2023", "2023-02-02"),
     ],
 )
 def test_find_date(text: str, expected: str) -> None:
