@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -33,14 +33,21 @@ from models import (
 from models.extraction import Extraction, SourceInfo
 from models.vocab import AttendanceStatus, DocumentKind, DocumentStatus
 
+# A place name, hyphenated ones with their small links: "Burton-cum-Walden", "Stratford-upon-Avon".
+PLACE_WORD = r"[A-Z][a-z]+(?:-(?:[a-z]+-)*[A-Z][a-z]+)*"
 COUNCIL = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:\s+|-))(?:(?:[A-Z][a-z]+|and|upon|on)(?:\s+|-)){0,3}"
+    rf"\b((?:{PLACE_WORD}\s+)(?:(?:{PLACE_WORD}|and|upon|on)\s+){{0,3}}"
     r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Metropolitan\s+Borough\s+)?Council)\b"
 )
 # Metadata titles that name a template or a tool, not the document: "Agenda Template",
 # "Microsoft Word - Souldern PC minutes Oct", "PowerPoint Presentation", "TCC Budget.numbers".
 TEMPLATE_TITLE = re.compile(r"\btemplate\b|^microsoft\b|\bpresentation$|\.(xlsx?|docx?|numbers|pages)$|^https?:", re.I)
-NOT_A_COUNCIL = re.compile(r"^(The|Full|County|City|Town|Parish|District|Borough|This|Our|Each|Every|Police)\b")
+NOT_A_COUNCIL = re.compile(r"^(The|Full|County|City|Town|Parish|District|Borough|This|Our|Each|Every|Police|Local)\b")
+# Role words printed before a council's name in a signature or list ("Chair Souldern Parish Council").
+LEADING_ROLE = re.compile(r"^(?:(?:Chair|Chairman|Vice|Clerk|Mayor|Deputy|Cllr|Councillor|Member)\s+)+")
+# A council's name alone on a line at the top is the letterhead: the document's own council,
+# even if a neighbouring one is named more often below (Burton-cum-Walden and North Yorkshire).
+LETTERHEAD_LINES = 6
 
 
 def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
@@ -225,15 +232,20 @@ def only_file_row(extraction: Extraction, status: DocumentStatus, error: str = "
 
 
 def infer_council(pages: list[Page]) -> str:
-    """The council most often named in the document ("Wiltshire Council", "Kent County Council")."""
+    """The council in the letterhead, else the one most often named ("Kent County Council")."""
     # Line by line: a name never runs over a line break ("Ask for: Georgina Little" above
     # "Council Chamber" on the Kent front sheet is no council). smart_title: letterheads count.
     lines = [smart_title(line.text) for page in pages[:20] for line in page.lines]
-    names = Counter(m.group(1) for line in lines for m in COUNCIL.finditer(line))
-    for name, _ in names.most_common():
-        if not NOT_A_COUNCIL.match(name):
-            return " ".join(name.split())
+    head = [text for line in pages[0].lines[:LETTERHEAD_LINES] if COUNCIL.fullmatch(text := smart_title(line.text))]
+    for found in (_councils(head), _councils(lines)):
+        if found:
+            return found.most_common(1)[0][0]
     return ""
+
+
+def _councils(lines: Iterable[str]) -> Counter[str]:
+    names = (LEADING_ROLE.sub("", " ".join(m.group(1).split())) for line in lines for m in COUNCIL.finditer(line))
+    return Counter(name for name in names if not NOT_A_COUNCIL.match(name))
 
 
 def _file_row(

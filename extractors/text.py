@@ -16,6 +16,9 @@ TIME = re.compile(
     r"\b(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s*m\b\.?|\b(?P<h24>[012]?\d):(?P<m24>[0-5]\d)\b",
     re.I,
 )
+# The small words inside hyphenated place names: Burton-cum-Walden, Stratford-upon-Avon,
+# Weston-super-Mare, Barrow-in-Furness, Chapel-en-le-Frith.
+PLACE_LINKS = {"cum", "upon", "on", "under", "super", "in", "en", "le", "la", "by", "next", "the", "de"}
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -99,4 +102,10 @@ def smart_title(text: str) -> str:
         return text
     small = {"and", "of", "the", "for", "in", "on", "at", "to", "a"}
     words = text.lower().split()
-    return " ".join(w if i and w in small else w.capitalize() for i, w in enumerate(words))
+    return " ".join(w if i and w in small else _capitalised(w) for i, w in enumerate(words))
+
+
+def _capitalised(word: str) -> str:
+    """ "burton-cum-walden" -> "Burton-cum-Walden": each part of a place name, not its links."""
+    parts = word.split("-")
+    return "-".join(p if i and p in PLACE_LINKS else p.capitalize() for i, p in enumerate(parts))

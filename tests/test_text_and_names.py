@@ -108,6 +108,29 @@ def test_council_name_never_runs_over_a_line_break() -> None:
     assert infer_council([page]) == "Kent County Council"
 
 
+def _page(lines: list[str]) -> Page:
+    return Page(number=1, lines=tuple(Line(t, 63.0, 70.0 + 14 * i, 500.0, 80.0 + 14 * i) for i, t in enumerate(lines)))
+
+
+def test_the_letterhead_council_wins_over_one_named_more_often() -> None:
+    # Burton-cum-Walden's minutes: its letterhead, then North Yorkshire Council in two items.
+    page = _page(
+        [
+            "BURTON-CUM-WALDEN PARISH COUNCIL",
+            "MINUTES OF THE PARISH COUNCIL MEETING HELD ON",
+            "another Teams meeting with North Yorkshire Council about the school buildings scheduled for",
+            "communicate this decision to North Yorkshire Council as billing authority.",
+        ]
+    )
+    assert infer_council([page]) == "Burton-cum-Walden Parish Council"
+
+
+def test_a_role_before_the_council_is_not_its_name() -> None:
+    # Souldern's annual parish meeting, signed at the end.
+    signed = "Signed \u2026\u2026\u2026\u2026\u2026\u2026Chair Souldern Parish Council"
+    assert infer_council([_page(["addressed.", signed])]) == "Souldern Parish Council"
+
+
 def test_a_relative_phrase_is_no_date() -> None:
     # Hertingfordbury agenda: "... must be formally notified to Clerk within 28 days".
     assert find_date("28 days") is None
