@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from extractors import title_block
 from extractors.agenda import AgendaSheet, read_agenda
 from extractors.attendance import BLOCK
 from extractors.headings import flatten, numbered_headings
@@ -307,9 +308,10 @@ class _Reader:
 
     def _meeting(self, section: Section, meeting: MeetingRecord) -> str:
         """Name the meeting (`<body-slug>/<date>`), record it, and return its id."""
-        mid = meeting_id(self.council, meeting.body, meeting.date)
-        self.meetings[section.index] = _Meeting(mid, meeting.body)
-        self.add(meeting, meeting_id=mid, council=self.council)
+        body = title_block.body(meeting.body, self.council)
+        mid = meeting_id(self.council, body, meeting.date)
+        self.meetings[section.index] = _Meeting(mid, body)
+        self.add(meeting, meeting_id=mid, council=self.council, body=body)
         return mid
 
     def add(self, record: Record, **ids: str) -> None:

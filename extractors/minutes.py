@@ -11,6 +11,7 @@ from extractors.attendance import BLOCK, read_attendance
 from extractors.decisions import read_decisions
 from extractors.headings import Placed, bodies, flatten, numbered_headings
 from extractors.pages import Page
+from extractors.segment import HELD, names_document
 from extractors.text import find_date, smart_title
 from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
 
@@ -103,6 +104,7 @@ def _continued_title(header: list[Placed], body: str) -> str:
     for i, placed in enumerate(header[:-1]):
         if placed.line.plain.lower().endswith(body.lower()):
             nxt = header[i + 1].line.plain
-            if not find_date(nxt) and nxt[:1].isupper() and placed.line.bold == header[i + 1].line.bold:
+            title = not find_date(nxt) and nxt[:1].isupper() and placed.line.bold == header[i + 1].line.bold
+            if title and not names_document(nxt) and not HELD.search(nxt):
                 return f"{body} {nxt}"
     return ""

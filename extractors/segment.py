@@ -32,7 +32,7 @@ KIND_RULES: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
 # Words naming what a document is: the title line holds one ("Minutes of the Transport and
 # Connectivity" / "Policy Committee" under "Bristol City Council", all in 18pt bold).
 TITLE_WORDS = re.compile(r"\b(minutes|agenda|notice|summons|report|record of decision|plan|appendix)\b", re.I)
-HELD = re.compile(r"\s+held\s+(?:on|at|in)\b.*$", re.I)
+HELD = re.compile(r"(?:^|\s+)held\s+(?:on|at|in)\b.*$", re.I)
 # A printed title wraps onto at most this many more lines of the same type.
 TITLE_WRAP_LINES = 2
 # How many lines at the top of a document decide its kind: titles sit in the first few.

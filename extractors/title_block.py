@@ -43,10 +43,27 @@ ENDED = re.compile(
 )
 # A parenthesis under the date ("(or on the rising of Full Council, whichever is the later)").
 ASIDE = re.compile(r"^\(.*\)?$|^[^(]*\)$")
+# Bodies that only say "the council": "Parish Council", "the above Council", "Meeting", "County Council".
+GENERIC_BODY = re.compile(
+    r"^(?:the\s+)?(?:above\s+|full\s+)?(?:(?:parish|town|community|city|county|borough|district)\s+)?"
+    r"(?:council)?(?:\s*meeting)?$",
+    re.I,
+)
+# What is no body's name: an item ("1. To receive apologies", "I. ROLL CALL", "2709. Police Report").
+NOT_A_BODY = re.compile(r"^(?:\d|[ivx]+\.\s)", re.I)
 # The venue is printed under the date in at most this many lines.
 VENUE_LINES = 3
 # A line centred like the date line is part of the same title block: centres within this many points.
 CENTRE_TOLERANCE_PT = 12.0
+
+
+def body(name: str, council: str) -> str:
+    """The meeting's body: the committee the document names, else its council ("Parish Council",
+    "the above Council", a time or an item where a title should be all mean the council)."""
+    name = re.sub(r"\s+meeting$", "", name.strip(" .,:"), flags=re.I)
+    if not name or GENERIC_BODY.match(name) or NOT_A_BODY.match(name) or all_times(name) or find_date(name):
+        return council
+    return name
 
 
 def venue(text: str, head: list[Placed], dated: int | None, stop: re.Pattern[str]) -> str:

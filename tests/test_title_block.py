@@ -144,3 +144,41 @@ def test_minutes_venue_with_the_sentence_tail_on_the_next_line() -> None:
 )
 def test_printed_title(printed: str, title: str) -> None:
     assert title_of([p.line for p in placed(printed)]) == title
+
+
+@pytest.mark.parametrize(
+    ("printed", "council", "body"),
+    [
+        ("Parish Council", "Burton-cum-Walden Parish Council", "Burton-cum-Walden Parish Council"),
+        ("above Council", "Tintern Community Council", "Tintern Community Council"),  # "a meeting of the above Council"
+        ("Meeting", "Ayton Community Council", "Ayton Community Council"),
+        ("County Council", "Kent County Council", "Kent County Council"),
+        ("2709. Police Report", "Tintern Community Council", "Tintern Community Council"),  # an item, not a title
+        ("7pm-9pm", "Parent Council", "Parent Council"),
+        ("Rancho Palos Verdes City Council Meeting", "", "Rancho Palos Verdes City Council"),
+        (
+            "Transport and Connectivity Policy Committee",
+            "Bristol City Council",
+            "Transport and Connectivity Policy Committee",
+        ),
+    ],
+)
+def test_body_is_the_committee_named_else_the_council(printed: str, council: str, body: str) -> None:
+    assert title_block.body(printed, council) == body
+
+
+def test_agenda_and_minutes_of_one_meeting_share_its_id() -> None:
+    """Souldern, 30 Oct 2025: the agenda names no body, the minutes' title runs on to the venue."""
+    agenda_lines = placed(
+        "Souldern Parish Council - Meeting of the Parish Council\n30th October 2025 at 7.30pm in the Village Hall"
+    )
+    minutes_lines = placed(
+        "MINUTES OF THE MEETING OF SOULDERN PARISH COUNCIL\nHELD IN THE VILAGE HALL\nON 30th October 2025\n"
+        "Present: Members of the Public:"
+    )
+    council = "Souldern Parish Council"
+    bodies = {
+        title_block.body(agenda.meeting_facts(agenda_lines).body, council),
+        title_block.body(minutes.meeting_facts(minutes_lines, len(minutes_lines)).body, council),
+    }
+    assert bodies == {council}
