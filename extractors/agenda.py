@@ -24,6 +24,9 @@ AGENDA_WORD = re.compile(r"^agenda$", re.I)
 TITLE_BLOCK_END = re.compile(r"^(agenda\b|\d{1,3}[.)]?\s|[ivx]{1,4}\.\s|members\s+of\s+the\s+public)", re.I)
 # Two entries printed side by side in one cell: "..., Wiltshire Council Cllr Jon Hubbard, ...".
 SECOND_PERSON = re.compile(rf"(?<=[a-z,)])\s+(?={COUNCILLOR_TITLE}\s)")
+# The date an agenda was issued or revised, not the meeting's: "REVISED" / "4/23/19" over
+# "AGENDA – April 24, 2019" (Cuyahoga County Board of Health), "Date of Publication: ...".
+ISSUED = re.compile(r"\b(?:revised|published|publication|issued|despatch|dispatched|printed)\b\W*", re.I)
 # The time is printed within this many lines from the date, after the venue's lines.
 TIME_LINES = 6
 # The body's name, date and venue are printed on the first page of the front sheet.
@@ -94,10 +97,12 @@ def _title_after_agenda(head: list[Placed]) -> str:
 
 
 def _first_with_date(head: list[Placed]) -> str:
-    """The first line that holds a date, or two lines together when a date runs over the break
-    ("... on Wednesday 11th" / "October 2017 at 1900.", Hertingfordbury's summons)."""
+    """The first line that holds the meeting's date, or two lines together when a date runs over the
+    break ("... on Wednesday 11th" / "October 2017 at 1900.", Hertingfordbury's summons)."""
     for i, placed in enumerate(head):
         line, following = _left(placed), _left(head[i + 1]) if i + 1 < len(head) else ""
+        if ISSUED.search(line) or (i and ISSUED.fullmatch(_left(head[i - 1]))):
+            continue
         if find_date(line):
             return line
         if following and not find_date(following) and find_date(f"{line} {following}"):

@@ -182,3 +182,9 @@ def test_agenda_and_minutes_of_one_meeting_share_its_id() -> None:
         title_block.body(minutes.meeting_facts(minutes_lines, len(minutes_lines)).body, council),
     }
     assert bodies == {council}
+
+
+def test_the_date_an_agenda_was_revised_is_not_the_meetings() -> None:
+    """Cuyahoga County Board of Health: a revision stamp above the agenda's own date."""
+    lines = placed("REVISED\n4/23/19\nCUYAHOGA COUNTY BOARD OF HEALTH\nAGENDA \u2013 April 24, 2019\n1. Call to Order.")
+    assert agenda.meeting_facts(lines).date == "2019-04-24"
