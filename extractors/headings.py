@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractors.pages import Line, Page
 from extractors.segment import PAGES_CITED
@@ -20,8 +21,16 @@ from extractors.text import clean
 # month.year.item) and "2709. Police Report" (Tintern: numbers run on from meeting to meeting,
 # always printed with a stop, so that a year opening a line is not taken for one).
 NUMBERED = re.compile(
-    r"^(?P<num>\d{1,2}(?:\.\d{1,3}){2}|\d{1,3}|\d{4}(?=[.)]))(?P<dot>[.)]?)\s+(?P<title>[A-Z0-9\"'(\u2018\u201c].*)$"
+    r"^(?P<num>\d{1,2}(?:\.\d{1,3}){2}|\d{1,3}|\d{4}(?=[.)])|[IVX]{1,6}(?=\.))(?P<dot>[.)]?)\s+(?P<title>[A-Z0-9\"'(\u2018\u201c].*)$"
 )
+# Roman top-level items "I. ROLL CALL" ... "VI. ADJOURNMENT" (US board agendas, Cuyahoga), always
+# with a stop: "I am" or "V" alone open sentences, not items.
+ROMAN = re.compile(r"^[IVX]+$")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+# A bullet opening a line: "•", "●", Word's Symbol-font glyphs (U+F0B7, U+F0A7, U+F0D8) and its
+# second-level "o". A bulleted line under a bold title is the item's first point (Ayton's
+# "6. Planning Applications" / "• Erection of ..."), never the title running on.
+BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u27a2\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|o(?=\s))\s*")
 MONTH_AFTER = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}", re.I)
 # Headings of one document share a left margin; Kent indents body text 36pt, headings not.
 MARGIN_TOLERANCE_PT = 12.0
@@ -69,30 +78,100 @@ def flatten(pages: list[Page]) -> list[Placed]:
 
 def numbered_headings(lines: list[Placed]) -> list[Heading]:
     """The item headings among the lines, in order."""
+    candidates = [c for i, placed in enumerate(lines) if (c := _candidate(i, placed))]
     headings: list[Heading] = []
-    style: tuple[bool, bool, float] | None = None
-    last: tuple[int, ...] = ()
+    first: _Candidate | None = None
+    last: _Candidate | None = None
+    taken: list[_Candidate] = []
     right = max((p.line.x1 for p in lines), default=0.0)
-    for i, placed in enumerate(lines):
-        match = NUMBERED.match(placed.line.text.strip())
-        if not match:
+    for n, cand in enumerate(candidates):
+        first = first or cand
+        if not cand.placed_like(first) or (last and not _follows(last.key, cand.key)):
             continue
-        if MONTH_AFTER.match(match.group("title")):
-            continue  # "12 September 2024 at 5.00 pm" is a date line, not item 12
-        number = match.group("num")
-        key = tuple(int(part) for part in number.split("."))
-        this = (placed.line.bold, bool(match.group("dot")), placed.line.x0)
-        if style is None:
-            style = this
-        elif this[:2] != style[:2] or abs(this[2] - style[2]) > MARGIN_TOLERANCE_PT:
+        if not cand.styled_like(first) and not _next_in_other_style(cand, last, candidates[n + 1 :], first):
             continue
-        if headings and not _follows(last, key):
+        title, consumed = _wrapped_title(lines, cand.index, cand.title, right)
+        headings.append(_heading(cand.number, title, lines[cand.index].page, cand.index, cand.index + consumed))
+        taken.append(cand)
+        last = cand
+    return _with_misprints(lines, headings, taken, candidates)
+
+
+def _with_misprints(
+    lines: list[Placed], headings: list[Heading], taken: list[_Candidate], candidates: list[_Candidate]
+) -> list[Heading]:
+    """Add a heading whose misprinted number left a gap of one in the sequence, when it is the one
+    heading in the document's style between its neighbours: Sutton Coldfield's "55 Matters Arising",
+    "6 Community Grant Applications", "57 Defibrillators"."""
+    out = list(headings)
+    for a, b in pairwise(taken):
+        if a.key[:-1] != b.key[:-1] or b.key[-1] != a.key[-1] + 2:
             continue
-        title, consumed = _wrapped_title(lines, i, match.group("title"), right)
-        printed = number if "." in number else str(int(number))  # "05" is item 5; "10.25.01" stays
-        headings.append(_heading(printed, title, placed.page, i, i + consumed))
-        last = key
-    return headings
+        between = [c for c in candidates if a.index < c.index < b.index and c.placed_like(a) and c.styled_like(a)]
+        if len(between) == 1:
+            c = between[0]
+            title, consumed = _wrapped_title(lines, c.index, c.title, max(p.line.x1 for p in lines))
+            out.append(_heading(c.number, title, lines[c.index].page, c.index, c.index + consumed))
+    return sorted(out, key=lambda h: h.start)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A line that opens with an item number, and how it is set."""
+
+    index: int
+    number: str
+    key: tuple[int, ...]
+    title: str
+    bold: bool
+    dot: bool
+    x0: float
+
+    def placed_like(self, other: _Candidate) -> bool:
+        """The same left margin as the other heading."""
+        return abs(self.x0 - other.x0) <= MARGIN_TOLERANCE_PT
+
+    def styled_like(self, other: _Candidate) -> bool:
+        """The same weight and numbering style ("N." or "N") as the other heading."""
+        return self.bold == other.bold and self.dot == other.dot
+
+
+def _candidate(i: int, placed: Placed) -> _Candidate | None:
+    match = NUMBERED.match(placed.line.text.strip())
+    if not match or MONTH_AFTER.match(match.group("title")):
+        return None  # "12 September 2024 at 5.00 pm" is a date line, not item 12
+    number = match.group("num")
+    key = _key(number)
+    printed = str(int(number)) if number.isdigit() else number  # "05" is item 5; "10.25.01" stays
+    line = placed.line
+    return _Candidate(i, printed, key, match.group("title"), line.bold, bool(match.group("dot")), line.x0)
+
+
+def _key(number: str) -> tuple[int, ...]:
+    """A number's place in its scheme: plain and run-on numbers, dotted parts, roman numerals.
+
+    The first part tells the schemes apart, so that a roman "V." never continues an arabic "4".
+    """
+    if ROMAN.match(number):
+        return (-1, _roman(number))
+    parts = tuple(int(part) for part in number.split("."))
+    return (len(parts), *parts)
+
+
+def _roman(numeral: str) -> int:
+    """The value of a roman numeral: a letter before a larger one is taken away ("IV" is 4)."""
+    values = [ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _next_in_other_style(cand: _Candidate, last: _Candidate | None, later: list[_Candidate], first: _Candidate) -> bool:
+    """A heading set in another weight or without the stop still counts when its number comes next
+    and no heading in the document's own style carries that number later: Tintern prints
+    "2709. Police Report:" in a line that is mostly plain, "2710. Public Forum:" in one mostly
+    bold; Souldern's annual meeting "4. Chairman's Report" then "5 Financial Report"."""
+    if last is None or cand.key[:-1] != last.key[:-1] or cand.key[-1] != last.key[-1] + 1:
+        return False
+    return not any(c.key == cand.key and c.styled_like(first) and c.placed_like(first) for c in later)
 
 
 def _wrapped_title(lines: list[Placed], i: int, title: str, right: float) -> tuple[str, int]:
@@ -103,12 +182,12 @@ def _wrapped_title(lines: list[Placed], i: int, title: str, right: float) -> tup
         line = nxt.line
         if (
             nxt.page != head.page
-            or prev.x1 < right - WRAP_SLACK_PT
             or line.bold != head.line.bold
             or line.size != head.line.size
-            or line.x0 <= head.line.x0 + 3
             or line.top - prev.bottom > WRAP_GAP_LINES * line.size
             or NUMBERED.match(line.text)
+            or BULLET.match(line.text)
+            or not _runs_on(head.line, prev, line, right)
         ):
             break
         title = f"{title} {line.text}"
@@ -117,9 +196,17 @@ def _wrapped_title(lines: list[Placed], i: int, title: str, right: float) -> tup
     return title, consumed
 
 
+def _runs_on(head: Line, prev: Line, line: Line, right: float) -> bool:
+    """A bold title runs on in bold under its own margin or indented (Kent, Ayton: the body under
+    it is plain); a plain one only when its line ran out of room and the next is indented."""
+    if head.bold:
+        return line.x0 >= head.x0 - MARGIN_TOLERANCE_PT / 4
+    return prev.x1 >= right - WRAP_SLACK_PT and line.x0 > head.x0 + 3
+
+
 def _follows(last: tuple[int, ...], key: tuple[int, ...]) -> bool:
     """The next item's number: same scheme and prefix ("10.25."), last part up by at most the jump."""
-    return len(key) == len(last) and key[:-1] == last[:-1] and last[-1] < key[-1] <= last[-1] + MAX_NUMBER_JUMP
+    return key[:-1] == last[:-1] and last[-1] < key[-1] <= last[-1] + MAX_NUMBER_JUMP
 
 
 def _heading(number: str, title: str, page: int, start: int, index: int) -> Heading:
