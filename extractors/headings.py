@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from extractors.pages import Line, Page
 from extractors.segment import PAGES_CITED
-from extractors.text import clean
+from extractors.text import MONTHS, clean
 
 # "36 Election of a Chairman", "84. Apologies", "10.25.01 Apologies for absence" (Souldern:
 # month.year.item) and "2709. Police Report" (Tintern: numbers run on from meeting to meeting,
@@ -23,6 +23,8 @@ from extractors.text import clean
 NUMBERED = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,3}){2}|\d{1,3}|\d{4}(?=[.)])|[IVX]{1,6}(?=\.))(?P<dot>[.)]?)\s+(?P<title>[A-Z0-9\"'(\u2018\u201c].*)$"
 )
+# An item number printed alone in its column: "6", "84.", "10.25.01", "IV.".
+NUMBER_CELL = re.compile(r"^(?:\d{1,4}(?:\.\d{1,3}){0,2}|[IVX]{1,6})[.)]?$")
 # Roman top-level items "I. ROLL CALL" ... "VI. ADJOURNMENT" (US board agendas, Cuyahoga), always
 # with a stop: "I am" or "V" alone open sentences, not items.
 ROMAN = re.compile(r"^[IVX]+$")
@@ -31,7 +33,9 @@ ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # second-level "o". A bulleted line under a bold title is the item's first point (Ayton's
 # "6. Planning Applications" / "• Erection of ..."), never the title running on.
 BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u27a2\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|o(?=\s))\s*")
-MONTH_AFTER = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}", re.I)
+# "12 September 2024 at 5.00 pm", "29 Jan, 26 Feb, 26 March" (Souldern's list of meeting dates):
+# a day and month open a date line, not item 12 or 29.
+MONTH_AFTER = re.compile(rf"^(?:{MONTHS})\b\.?(?:,|\s+\d|\s*$)", re.I)
 # Headings of one document share a left margin; Kent indents body text 36pt, headings not.
 MARGIN_TOLERANCE_PT = 12.0
 # A heading wraps onto an indented next line set tight below it (Bristol, Kent: ~2pt); a
@@ -46,6 +50,12 @@ MAX_NUMBER_JUMP = 40
 # "2711. Apologies for absence: Cllr Ashman, Hoskins" (Tintern): a heading line whose words
 # before a colon are this few is a title followed by the item's text.
 TITLE_BEFORE_COLON_WORDS = 8
+# "10 Finance - The following accounts were approved for payment" (Souldern): text after a
+# spaced dash is the item's text when it reads as a sentence, more than this many words mostly
+# in lower case; a title's own dash is followed by more capitalised words ("SBC Community
+# Council Scheme Review - Ayton Community Council: Consider number of elected members").
+SENTENCE_MIN_WORDS = 3
+SENTENCE_LOWER_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -90,8 +100,10 @@ def numbered_headings(lines: list[Placed]) -> list[Heading]:
             continue
         if not cand.styled_like(first) and not _next_in_other_style(cand, last, candidates[n + 1 :], first):
             continue
-        title, consumed = _wrapped_title(lines, cand.index, cand.title, right)
-        headings.append(_heading(cand.number, title, lines[cand.index].page, cand.index, cand.index + consumed))
+        title, consumed = (cand.title, 0) if cand.beside else wrapped_title(lines, cand.index, cand.title, right)
+        headings.append(
+            heading(cand.number, title, lines[cand.index].page, cand.index, cand.index + consumed, cand.beside)
+        )
         taken.append(cand)
         last = cand
     return _with_misprints(lines, headings, taken, candidates)
@@ -110,8 +122,8 @@ def _with_misprints(
         between = [c for c in candidates if a.index < c.index < b.index and c.placed_like(a) and c.styled_like(a)]
         if len(between) == 1:
             c = between[0]
-            title, consumed = _wrapped_title(lines, c.index, c.title, max(p.line.x1 for p in lines))
-            out.append(_heading(c.number, title, lines[c.index].page, c.index, c.index + consumed))
+            title, consumed = wrapped_title(lines, c.index, c.title, max(p.line.x1 for p in lines))
+            out.append(heading(c.number, title, lines[c.index].page, c.index, c.index + consumed))
     return sorted(out, key=lambda h: h.start)
 
 
@@ -126,6 +138,7 @@ class _Candidate:
     bold: bool
     dot: bool
     x0: float
+    beside: str = ""
 
     def placed_like(self, other: _Candidate) -> bool:
         """The same left margin as the other heading."""
@@ -144,7 +157,21 @@ def _candidate(i: int, placed: Placed) -> _Candidate | None:
     key = _key(number)
     printed = str(int(number)) if number.isdigit() else number  # "05" is item 5; "10.25.01" stays
     line = placed.line
-    return _Candidate(i, printed, key, match.group("title"), line.bold, bool(match.group("dot")), line.x0)
+    title, beside = _title_cells(line, match.group("title"))
+    return _Candidate(i, printed, key, title, line.bold, bool(match.group("dot")), line.x0, beside)
+
+
+def _title_cells(line: Line, title: str) -> tuple[str, str]:
+    """The title and the text printed in columns beside it, when the line is set in columns:
+    Souldern's agenda prints "6 | Correspondence | To discuss correspondence received"."""
+    cells = [cell.strip() for cell in line.parts]
+    if len(cells) > 1 and NUMBER_CELL.match(cells[0]):
+        cells = cells[1:]  # the number in a column of its own
+    elif cells and (own := NUMBERED.match(cells[0])):
+        cells[0] = own.group("title")
+    if len(cells) < 2:
+        return title, ""
+    return cells[0], " ".join(cells[1:])
 
 
 def _key(number: str) -> tuple[int, ...]:
@@ -174,7 +201,8 @@ def _next_in_other_style(cand: _Candidate, last: _Candidate | None, later: list[
     return not any(c.key == cand.key and c.styled_like(first) and c.placed_like(first) for c in later)
 
 
-def _wrapped_title(lines: list[Placed], i: int, title: str, right: float) -> tuple[str, int]:
+def wrapped_title(lines: list[Placed], i: int, title: str, right: float) -> tuple[str, int]:
+    """A heading's title with the lines it runs on to, and how many lines those are."""
     head = lines[i]
     consumed = 0
     prev = head.line
@@ -209,18 +237,15 @@ def _follows(last: tuple[int, ...], key: tuple[int, ...]) -> bool:
     return key[:-1] == last[:-1] and last[-1] < key[-1] <= last[-1] + MAX_NUMBER_JUMP
 
 
-def _heading(number: str, title: str, page: int, start: int, index: int) -> Heading:
-    title = clean(title)
-    head, colon, rest = title.partition(":")
-    if colon and rest.strip(" -\u2013") and len(head.split()) <= TITLE_BEFORE_COLON_WORDS:
-        title, rest = head, rest.strip()
-    else:
-        title, rest = title.rstrip(" :-\u2013"), ""
+def heading(number: str, title: str, page: int, start: int, index: int, beside: str = "") -> Heading:
+    """A heading from its printed title: cited pages read off, text after a dash or colon set apart."""
+    title, beside = clean(title), clean(beside)
     first = last = None
-    cited = PAGES_CITED.search(title)
+    cited = PAGES_CITED.search(title) or PAGES_CITED.search(beside)
     if cited:
         first, last = int(cited.group(1)), int(cited.group(2) or cited.group(1))
-        title = clean(PAGES_CITED.sub("", title))
+        title, beside = clean(PAGES_CITED.sub("", title)), clean(PAGES_CITED.sub("", beside))
+    title, rest = _title_and_text(title)
     return Heading(
         number=number,
         title=title.strip(" *"),
@@ -229,8 +254,31 @@ def _heading(number: str, title: str, page: int, start: int, index: int) -> Head
         index=index,
         first_cited=first,
         last_cited=last,
-        rest=rest,
+        rest=" ".join(part for part in (rest, beside) if part),
     )
+
+
+def _title_and_text(title: str) -> tuple[str, str]:
+    """A heading line's title and the item's text printed after it, past a dash or a colon."""
+    head, dash, rest = title.partition(" - ")
+    if dash and re.search(r"[A-Za-z]", head) and _reads_as_sentence(rest):
+        return head.strip(), rest.strip()  # "Declarations of Interest - to receive any declarations ..."
+    head, colon, rest = title.partition(":")
+    if colon and rest.strip(" -") and len(head.split()) <= TITLE_BEFORE_COLON_WORDS:
+        return head, rest.strip()
+    return title.rstrip(" :-"), ""
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Running text rather than more of a title: it starts in lower case, or its words after the
+    first are mostly lower case ("The following accounts were approved", not "Ayton Community Council")."""
+    words = text.split()
+    if not words:
+        return False
+    if len(words) <= SENTENCE_MIN_WORDS:
+        return False  # "Parish Allowances - councillor remuneration" is a title
+    later = words[1:]
+    return words[0][:1].islower() or sum(w[:1].islower() for w in later) >= SENTENCE_LOWER_SHARE * len(later)
 
 
 def bodies(lines: list[Placed], headings: list[Heading]) -> list[list[Placed]]:

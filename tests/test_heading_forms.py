@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors.headings import numbered_headings
 from tests.conftest import placed
 
@@ -89,3 +91,56 @@ Committee considered the following applications:
 **57 Defibrillators
 """
     assert [n for n, _ in heads(lines)] == ["55", "6", "57"]
+
+
+def test_a_title_ends_where_a_sentence_follows_a_spaced_dash() -> None:
+    # Souldern agenda and minutes; the last two keep their dash (Souldern planning, Ayton minutes).
+    lines = """
+2 Declarations of Interest - to receive any declarations of interest from Councillors relating to items
+3 To receive the minutes of the last meeting held on 25th September 2025
+10 Finance - The following accounts were approved for payment
+11 Parish Allowances - councillor remuneration
+12 SBC Community Council Scheme Review - Ayton Community Council: Consider number of elected members
+"""
+    assert [t for _, t in heads(lines)] == [
+        "Declarations of Interest",
+        "To receive the minutes of the last meeting held on 25th September 2025",
+        "Finance",
+        "Parish Allowances - councillor remuneration",
+        "SBC Community Council Scheme Review - Ayton Community Council: Consider number of elected members",
+    ]
+
+
+def test_a_title_ends_at_its_column() -> None:
+    # Souldern agenda: the item's purpose is printed in a column right of its title.
+    lines = [
+        replace(p, line=replace(p.line, cells=cells))
+        for p, cells in zip(
+            placed("""
+6 Correspondence To discuss correspondence received
+7 Reports from County/District Councillors
+9 Planning To discuss any new planning applications
+  To discuss how best to inform residents of planned
+"""),
+            [
+                ("6", "Correspondence", "To discuss correspondence received"),
+                (),
+                ("9", "Planning", "To discuss any new planning applications"),
+                (),
+            ],
+            strict=True,
+        )
+    ]
+    found = numbered_headings(lines)
+    assert [h.title for h in found] == ["Correspondence", "Reports from County/District Councillors", "Planning"]
+    assert found[0].rest == "To discuss correspondence received"
+
+
+def test_a_list_of_meeting_dates_is_no_item() -> None:
+    # Souldern agenda: "Proposed dates for 2026:" under item 10.
+    lines = """
+10 Finance
+Proposed dates for 2026:
+29 Jan, 26 Feb, 26 March,, 30 April, 28 May, 25 June, 30 July 24 Sept, 29 Oct, 26 Nov,
+"""
+    assert [n for n, _ in heads(lines)] == ["10"]
