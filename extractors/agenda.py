@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.headings import Placed, flatten, numbered_headings
+from extractors.headings import Placed, flatten
 from extractors.names import Person, looks_like_name, parse_person
+from extractors.outline import item_headings
 from extractors.pages import Page
 from extractors.text import clean, find_date, parse_time, smart_title
 from extractors.vocab import COUNCILLOR_TITLE
@@ -160,7 +161,7 @@ def items(lines: list[Placed]) -> list[AgendaItemRecord]:
     body = lines[start:]
     parts = [(i, _part(p.line.text)) for i, p in enumerate(body) if _part(p.line.text)]
     out = []
-    for heading in numbered_headings(body):
+    for heading in item_headings(body):
         part = next((pt for i, pt in reversed(parts) if i < heading.index), "I")
         out.append(
             AgendaItemRecord(

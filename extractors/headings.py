@@ -50,6 +50,9 @@ MAX_NUMBER_JUMP = 40
 # "2711. Apologies for absence: Cllr Ashman, Hoskins" (Tintern): a heading line whose words
 # before a colon are this few is a title followed by the item's text.
 TITLE_BEFORE_COLON_WORDS = 8
+# The colon after a title, not one inside a time ("Meeting called to order at 9:08am").
+# "Accounts for payment:-" (Tintern) is a colon too.
+TITLE_COLON = re.compile(r"\s*:(?=[\s-]|$)")
 # "10 Finance - The following accounts were approved for payment" (Souldern): text after a
 # spaced dash is the item's text when it reads as a sentence, more than this many words mostly
 # in lower case; a title's own dash is followed by more capitalised words ("SBC Community
@@ -259,14 +262,16 @@ def heading(number: str, title: str, page: int, start: int, index: int, beside: 
 
 
 def _title_and_text(title: str) -> tuple[str, str]:
-    """A heading line's title and the item's text printed after it, past a dash or a colon."""
+    """A heading line's title and the item's text printed after it, past a colon or a dash."""
+    text = ""
+    parts = TITLE_COLON.split(title, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip(" -") and len(parts[0].split()) <= TITLE_BEFORE_COLON_WORDS:
+        title, text = parts[0], parts[1].strip()
+    title = title.rstrip(" :-")
     head, dash, rest = title.partition(" - ")
     if dash and re.search(r"[A-Za-z]", head) and _reads_as_sentence(rest):
-        return head.strip(), rest.strip()  # "Declarations of Interest - to receive any declarations ..."
-    head, colon, rest = title.partition(":")
-    if colon and rest.strip(" -") and len(head.split()) <= TITLE_BEFORE_COLON_WORDS:
-        return head, rest.strip()
-    return title.rstrip(" :-"), ""
+        return head.strip(), " ".join(part for part in (rest.strip(), text) if part)
+    return title, text
 
 
 def _reads_as_sentence(text: str) -> bool:

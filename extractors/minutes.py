@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from extractors.agenda import meeting
 from extractors.attendance import BLOCK, read_attendance
 from extractors.decisions import read_decisions
-from extractors.headings import Placed, bodies, flatten, numbered_headings
+from extractors.headings import Placed, bodies, flatten
+from extractors.outline import item_headings
 from extractors.pages import Page
 from extractors.text import TIME_PATTERN, all_times, find_date, parse_time, smart_title
 from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
@@ -53,7 +54,7 @@ class Minutes:
 def read_minutes(pages: list[Page]) -> Minutes:
     """Read the meeting facts, items, attendance and decisions of a set of minutes."""
     lines = flatten(pages)
-    headings = numbered_headings(lines)
+    headings = item_headings(lines)
     item_lines = bodies(lines, headings)
     items = [
         MinuteItemRecord(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.headings import numbered_headings
+from extractors.outline import item_headings
 from tests.conftest import placed
 
 
@@ -144,3 +145,97 @@ Proposed dates for 2026:
 29 Jan, 26 Feb, 26 March,, 30 April, 28 May, 25 June, 30 July 24 Sept, 29 Oct, 26 Nov,
 """
     assert [n for n, _ in heads(lines)] == ["10"]
+
+
+def items(text: str) -> list[tuple[str, str]]:
+    return [(h.number, h.title) for h in item_headings(placed(text))]
+
+
+def test_a_colon_in_a_time_does_not_end_a_title_but_one_before_a_dash_does() -> None:
+    # Tintern minutes "2719. Reports from Sub-Committees:- Finance ..."; Chicago SSA notes.
+    lines = """
+2719. Reports from Sub-Committees:- Finance. Consider adequacy of insurance cover.
+2720. Meeting called to order at 9:08am
+"""
+    assert [t for _, t in heads(lines)] == ["Reports from Sub-Committees", "Meeting called to order at 9:08am"]
+
+
+def test_labelled_blocks_are_items_numbered_by_their_order() -> None:
+    # Hyndland parent council (a Google Docs template); "Presenter:" sits in a column of its own.
+    lines = [
+        replace(p, line=replace(p.line, cells=cells))
+        for p, cells in zip(
+            placed("""
+Agenda item: Senior Leadership Team Presenter: Helen Brown
+**Discussion:
+Agenda Item Fundraising Presenter: Everyone
+"""),
+            [
+                ("Agenda item:", "Senior Leadership Team", "Presenter:", "Helen Brown"),
+                (),
+                ("Agenda Item", "Fundraising", "Presenter:", "Everyone"),
+            ],
+            strict=True,
+        )
+    ]
+    assert [(h.number, h.title) for h in item_headings(lines)] == [
+        ("1", "Senior Leadership Team"),
+        ("2", "Fundraising"),
+    ]
+
+
+def test_outermost_bullets_are_items_titled_by_their_lead_phrase() -> None:
+    # Upper Dales patient group synopsis and Chicago SSA notes: sub-bullets ("o") stay inside.
+    lines = """
+\u2022 Dr Josh Milner will be joining the CDP March - October. He is a fully trained Military
+   doctor who wants to become a GP.
+\u2022 Collective Action update \u2013 The situation is still not resolved, and funding for Frailty &
+   Pharmacy is going to be removed.
+\u2022 The Step-up Step-down rooms at Sycamore Hall, Bainbridge and Kirkwood Hall,
+   Leyburn will continue to be supported. This will allow more patients to use the rooms.
+\u2022 Meeting called to order at 9:08am \u2013 M. Prest (motion), C. Dallas (second)
+      o Commissioners Absent: Shelley Young, Pat Bader
+"""
+    assert items(lines) == [
+        ("1", "Dr Josh Milner will be joining the CDP March - October."),
+        ("2", "Collective Action update"),
+        (
+            "3",
+            "The Step-up Step-down rooms at Sycamore Hall, Bainbridge and Kirkwood Hall, Leyburn will continue to be "
+            "supported.",
+        ),
+        ("4", "Meeting called to order at 9:08am"),
+    ]
+
+
+def test_bold_section_headings_left_of_numbered_business_are_the_items() -> None:
+    # Rancho Palos Verdes city council agenda: numbered business sits indented inside sections.
+    lines = """
+**NEXT ORDINANCE NO. 671
+**CALL TO ORDER:
+Mayor Bradley
+**PLEDGE OF ALLEGIANCE: To be announced
+The Mayor will lead the pledge.
+**CEREMONIAL MATTERS AND CERTIFICATION OF ELECTION:
+      1. Presentation to Mayor Bradley and Councilmember Dyda
+      2. Remarks by invited Electeds/Representatives and Council Members
+**RECESS TO RECEPTION: (30 mins)
+A reception will be held to honor the outgoing and incoming Council Members.
+"""
+    assert items(lines) == [
+        ("1", "CALL TO ORDER"),
+        ("2", "PLEDGE OF ALLEGIANCE"),
+        ("3", "CEREMONIAL MATTERS AND CERTIFICATION OF ELECTION"),
+        ("4", "RECESS TO RECEPTION"),
+    ]
+
+
+def test_one_numbered_item_stands_against_bold_lines() -> None:
+    # Kent's supplement letter: one item under bold lines that are no items.
+    lines = """
+**CABINET - THURSDAY, 30 JANUARY 2025
+I am now able to enclose the following document that was unavailable.
+**Agenda Item No
+**9 24/00096 - Commissioning Plan for Education Provision in Kent 2025-29
+"""
+    assert items(lines) == [("9", "24/00096 - Commissioning Plan for Education Provision in Kent 2025-29")]
