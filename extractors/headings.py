@@ -90,26 +90,35 @@ def flatten(pages: list[Page]) -> list[Placed]:
 
 
 def numbered_headings(lines: list[Placed]) -> list[Heading]:
-    """The item headings among the lines, in order."""
+    """The item headings among the lines, in order: the first run of numbers that goes on.
+
+    A stray number before the items ("10 Downing Street" in a letterhead) starts a run of one,
+    and the next candidate is tried; a longer run elsewhere is not preferred, since numbered
+    paragraphs, sub-items and lists of statements (Bristol's public forum) run long too.
+    """
     candidates = [c for i, placed in enumerate(lines) if (c := _candidate(i, placed))]
-    headings: list[Heading] = []
-    first: _Candidate | None = None
-    last: _Candidate | None = None
-    taken: list[_Candidate] = []
+    runs = (_run(candidates[n:]) for n in range(len(candidates)))
+    best = next((run for run in runs if len(run) > 1), _run(candidates) if candidates else [])
     right = max((p.line.x1 for p in lines), default=0.0)
-    for n, cand in enumerate(candidates):
-        first = first or cand
-        if not cand.placed_like(first) or (last and not _follows(last.key, cand.key)):
-            continue
-        if not cand.styled_like(first) and not _next_in_other_style(cand, last, candidates[n + 1 :], first):
-            continue
+    headings = []
+    for cand in best:
         title, consumed = (cand.title, 0) if cand.beside else wrapped_title(lines, cand.index, cand.title, right)
         headings.append(
             heading(cand.number, title, lines[cand.index].page, cand.index, cand.index + consumed, cand.beside)
         )
-        taken.append(cand)
-        last = cand
-    return _with_misprints(lines, headings, taken, candidates)
+    return _with_misprints(lines, headings, best, candidates)
+
+
+def _run(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The headings that follow the first candidate: same margin, same style, numbers going up."""
+    first = candidates[0]
+    taken = [first]
+    for n, cand in enumerate(candidates[1:], start=1):
+        if not cand.placed_like(first) or not _follows(taken[-1].key, cand.key):
+            continue
+        if cand.styled_like(first) or _next_in_other_style(cand, taken[-1], candidates[n + 1 :], first):
+            taken.append(cand)
+    return taken
 
 
 def _with_misprints(

@@ -239,3 +239,13 @@ I am now able to enclose the following document that was unavailable.
 **9 24/00096 - Commissioning Plan for Education Provision in Kent 2025-29
 """
     assert items(lines) == [("9", "24/00096 - Commissioning Plan for Education Provision in Kent 2025-29")]
+
+
+def test_a_numbered_address_above_the_items_does_not_start_their_run() -> None:
+    # A letterhead line (CIPFA's "77 Mansell Street") above Burton-cum-Walden's items.
+    lines = """
+77 Mansell Street, London, E1 8AN
+1. Apologies
+2. Declarations of interest
+"""
+    assert heads(lines) == [("1", "Apologies"), ("2", "Declarations of interest")]
