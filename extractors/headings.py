@@ -1,10 +1,12 @@
 """Numbered item headings, shared by agendas and minutes.
 
-Councils number items "36 Election of a Chairman" (Wiltshire), "84. Apologies" (Kent) or
-"7 Opportunities to promote ..." (Bristol). Inside items they also number paragraphs and
-recommendations ("1. Mr R Gough ...", "2a. Residents Parking ..."), so a heading must look
-like the first heading of the document (same boldness, same "N." or "N" style, same margin)
-and its number must go up.
+Councils number items "36 Election of a Chairman" (Wiltshire), "84. Apologies" (Kent),
+"10.25.01 Apologies" (Souldern), "2709. Police Report" (Tintern, run on from meeting to
+meeting) or "IV. EXECUTIVE OFFICER REPORTS" (US boards). Inside items they also number
+paragraphs and recommendations ("1. Mr R Gough ...", "2a. Residents Parking ..."), so a
+heading must sit at the margin of the first heading of the run, be set like it (weight, "N."
+or "N") unless its number is plainly the next one, and its number must go up.
+Unnumbered layouts are read in outline.py.
 """
 
 from __future__ import annotations

@@ -249,3 +249,10 @@ def test_a_numbered_address_above_the_items_does_not_start_their_run() -> None:
 2. Declarations of interest
 """
     assert heads(lines) == [("1", "Apologies"), ("2", "Declarations of interest")]
+
+
+def test_odd_lines_yield_no_items_and_never_raise() -> None:
+    odd = ["", "I.", "IIIIII. X", "0. Zero", "9999. A", "\u2022", "Agenda item:", "**:", "**Agenda Item 9", "o"]
+    for text in odd:
+        assert isinstance(item_headings(placed(text)), list)
+    assert item_headings([]) == []
