@@ -48,13 +48,13 @@ def item_headings(lines: list[Placed]) -> list[Heading]:
     """The item headings of a document in whichever form it uses, numbered or not."""
     numbered = numbered_headings(lines)
     bold = bold_headings(lines)
-    if numbered and not _outranks(lines, bold, numbered):
-        return numbered
+    if numbered:
+        return bold if _outranks(lines, bold, numbered) else numbered
     finders: tuple[Callable[[list[Placed]], list[Heading]], ...] = (labelled_headings, bullet_headings)
     for finder in finders:
         if len(found := finder(lines)) >= MIN_ITEMS:
             return found
-    return bold if len(bold) >= MIN_ITEMS else numbered
+    return bold if len(bold) >= MIN_ITEMS else []
 
 
 def _outranks(lines: list[Placed], bold: list[Heading], numbered: list[Heading]) -> bool:
