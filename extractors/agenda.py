@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from extractors import title_block
-from extractors.headings import Placed, flatten, numbered_headings
+from extractors.headings import Placed, flatten
 from extractors.names import Person, looks_like_name, parse_person
+from extractors.outline import item_headings
 from extractors.pages import Page
 from extractors.text import clean, find_date, smart_title
 from extractors.title_block import CONTACT
@@ -160,7 +161,7 @@ def items(lines: list[Placed]) -> list[AgendaItemRecord]:
     body = lines[start:]
     parts = [(i, _part(p.line.text)) for i, p in enumerate(body) if _part(p.line.text)]
     out = []
-    for heading in numbered_headings(body):
+    for heading in item_headings(body):
         part = next((pt for i, pt in reversed(parts) if i < heading.index), "I")
         out.append(
             AgendaItemRecord(

@@ -9,7 +9,8 @@ from extractors import title_block
 from extractors.agenda import meeting
 from extractors.attendance import BLOCK, read_attendance
 from extractors.decisions import read_decisions
-from extractors.headings import Placed, bodies, flatten, numbered_headings
+from extractors.headings import Placed, bodies, flatten
+from extractors.outline import item_headings
 from extractors.pages import Page
 from extractors.segment import HELD, names_document
 from extractors.text import find_date, smart_title
@@ -37,7 +38,7 @@ class Minutes:
 def read_minutes(pages: list[Page]) -> Minutes:
     """Read the meeting facts, items, attendance and decisions of a set of minutes."""
     lines = flatten(pages)
-    headings = numbered_headings(lines)
+    headings = item_headings(lines)
     item_lines = bodies(lines, headings)
     items = [
         MinuteItemRecord(

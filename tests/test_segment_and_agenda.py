@@ -148,3 +148,9 @@ def test_the_summons_date_comes_before_dates_in_the_items() -> None:
         "To confirm the minutes of the meetings held on 13th September 2017and to",
     )
     assert read_agenda([summons]).meeting.date == "2017-10-11"
+
+
+def test_an_agenda_item_stamp_does_not_make_a_report_an_agenda() -> None:
+    # Kent supplement pack: "Agenda Item 9" stamped above a proposed record of decision.
+    lines = page(3, "Agenda Item 9", "KENT COUNTY COUNCIL - PROPOSED RECORD OF DECISION").lines
+    assert classify(lines) is DocumentKind.DECISION_NOTICE
