@@ -1,0 +1,237 @@
+"""Decisions and movers in the forms councils print them, each on lines copied from a real PDF."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.decisions import outcome, read_decisions
+from extractors.headings import Placed
+from extractors.movers import movers, resolve_mover
+from models import AttendanceRecord
+from models.vocab import AttendanceStatus, DecisionOutcome
+from tests.conftest import placed
+
+
+def lines(text: str) -> list[Placed]:
+    """Like `placed`, but an empty line is a paragraph gap (a line height), not a line."""
+    out: list[Placed] = []
+    shift = 0.0
+    for raw in text.strip("\n").split("\n"):
+        if not raw.strip():
+            shift += 20.0
+            continue
+        [one] = placed(raw)
+        top = 70.0 + 14.0 * len(out) + shift
+        out.append(replace(one, line=replace(one.line, top=top, bottom=top + 10.5)))
+    return out
+
+
+def texts(text: str, title: str = "") -> list[str]:
+    return [d.text for d in read_decisions(lines(text), title)]
+
+
+def test_resolved_in_mid_paragraph_after_the_council() -> None:
+    # Burton-cum-Walden Parish Council minutes, 4 Nov 2025, item 6.
+    found = texts(
+        "The Council discussed further setting the Precept for 2026/27. It noted that at its previous\n"
+        "meeting, it had provisionally agreed a figure of £7,700.00. However, in the light of the current\n"
+        "Cemetery Committee (see Item 4 above), the Council\n"
+        "RESOLVED: To set the Precept for 2026/27 at £7,800.00, and to instruct the Clerk to\n"
+        "communicate this decision to North Yorkshire Council as billing authority."
+    )
+    assert found == [
+        "RESOLVED: To set the Precept for 2026/27 at £7,800.00, and to instruct the Clerk to communicate this "
+        "decision to North Yorkshire Council as billing authority."
+    ]
+
+
+def test_a_numbered_it_was_approved() -> None:
+    # Bristol Transport and Connectivity Committee minutes, 12 Sep 2024, item 7.
+    found = texts(
+        "put to the vote the recommendation was CARRIED unanimously.\n\n"
+        "**1. It was APPROVED that a Task and Finish Group be initiated to be chaired by Cllr Rob Bryher, to\n"
+        "**make recommendations to the committee for a modern and holistic Parking and Kerbside Strategy."
+    )
+    assert len(found) == 1 and found[0].startswith("It was APPROVED that a Task and Finish Group")
+
+
+def test_a_lead_in_takes_the_numbered_resolution_after_a_gap() -> None:
+    # Bristol, item 10: "It was APPROVED;" / "That the Committee ..." / gap / "3. Approved, ...".
+    found = texts(
+        "**It was APPROVED;\n"
+        "**That the Committee for Transport and Connectivity\n\n"
+        "**  3. Approved, subject to suitable resource being available, so as not to delay the implementation\n"
+        "**    of the CRSTS programme."
+    )
+    assert found == [
+        "That the Committee for Transport and Connectivity 3. Approved, subject to suitable resource being "
+        "available, so as not to delay the implementation of the CRSTS programme."
+    ]
+
+
+def test_an_agreed_sentence_beside_a_structured_decision() -> None:
+    # Sutton Coldfield Amenities Committee minutes, 13 Mar 2018, item 57.
+    found = texts(
+        "Committee considered locations for defibrillators from the 2018/19 budget for previously approved\n"
+        "by Council. It was agreed that Falcon Lodge Community Centre, the Harvest Fields Centre, sports\n"
+        "and recreation facilities and shops on White House Common Road would be prioritised.\n\n"
+        "**Committee resolved to note the update on the new locations and progress."
+    )
+    assert found[0].startswith("It was agreed that Falcon Lodge Community Centre")
+    assert found[1] == "Committee resolved to note the update on the new locations and progress."
+
+
+def test_short_outcomes_take_what_they_decide() -> None:
+    # Ayton Community Council minutes, 4 Jun 2019, item 6 (GD: who acts), and 3 Nov 2009, item 5.
+    assert texts("**• Erection of Greenhouse - The Old Glebe, Ayton. Supported. GD") == [
+        "Erection of Greenhouse - The Old Glebe, Ayton. Supported."
+    ]
+    found = texts(
+        " New Village NoticeBoardsin the Crofts. J I Inglis offered to donate the new boards\n"
+        "   to the community. This was agreed by the CC."
+    )
+    assert found == ["J I Inglis offered to donate the new boards to the community. This was agreed by the CC."]
+    # Tintern Community Council minutes, 24 Jun 2019, item 2715: the outcome on its own line.
+    assert texts("Clerk's Salary & Expenses - £340.75 (Ch. No. 300123),\n- all approved.") == ["all approved."]
+
+
+def test_a_motion_without_resolved_and_a_pronoun_proposer() -> None:
+    # Tintern, item 2718.
+    [decision] = read_decisions(
+        lines(
+            "Wood. His valuation report is awaited. Cllr Cobb explained to Cllrs that TCC needed to\n"
+            "obtain a proper valuation before a sale of the Slipway to the Trust could be considered and\n"
+            "she proposed & Cllr Evans seconded that TCC pay the fee. All Councillors present were in\n"
+            "agreement. Clerk to raise the cheque and inform the Trust."
+        )
+    )
+    assert decision.text == (
+        "she proposed & Cllr Evans seconded that TCC pay the fee. All Councillors present were in agreement."
+    )
+    assert (decision.proposer, decision.seconder) == ("Cllr Cobb", "Cllr Evans")
+
+
+def test_a_noting_is_a_decision_only_as_its_own_paragraph() -> None:
+    # Bristol, item 11; Kent Cabinet minutes, 30 Jan 2025, item 89 (a point in the debate).
+    assert texts("**The Transport and Connectivity Committee noted the report.") == [
+        "The Transport and Connectivity Committee noted the report."
+    ]
+    debate = (
+        "• Members noted the challenges of managing limited funding from\n"
+        "   successive governments. Comparison was made between Kent's financial"
+    )
+    assert texts(debate) == []
+    assert texts("Apologies were received from Mrs C Bell.") == []
+
+
+def test_movers_named_after_the_decision() -> None:
+    # Ayton, 4 Jun 2019, item 4: the last words are set in bold.
+    [decision] = read_decisions(
+        lines("The Minutes of the Meeting held on 7 May 2019 were approved. Proposed by GD and seconded\n**by PP.")
+    )
+    assert decision.text == "The Minutes of the Meeting held on 7 May 2019 were approved."
+    assert (decision.proposer, decision.seconder) == ("GD", "PP")
+
+
+def test_mover_forms() -> None:
+    assert movers("Approval -proposed NR, seconded DN.") == ("NR", "DN")  # Ayton, 2009
+    assert movers("MOTION BY: Allen Fisk SECOND: Mendez AYES: Sherrard") == ("Allen Fisk", "Mendez")  # East Palo Alto
+    assert movers("Commissioner Allen Fisk made a motion, seconded by Commissioner Bello to continue") == (
+        "Commissioner Allen Fisk",
+        "Commissioner Bello",
+    )
+    # Chicago Lincoln Square SSA #21 minutes, 29 Jan 2018.
+    assert movers("Minutes from 11/30/17 meeting approved - Z. Maiorca (motion), T. Feinberg (second)") == (
+        "Z. Maiorca",
+        "T. Feinberg",
+    )
+    assert movers("Motion by Smith, second by Jones.") == ("Smith", "Jones")
+    assert movers("proposed by Cllr Hall, seconded by Cllr Reed and unanimously agreed") == ("Cllr Hall", "Cllr Reed")
+    assert movers("The Chairman proposed and the Vice-Chairman seconded that the grant be paid.") == (
+        "The Chairman",
+        "Vice-Chairman",
+    )
+
+
+def test_the_substantive_motion_not_the_amendment_names_the_movers() -> None:
+    # Bristol, item 10: a withdrawn amendment between the motion and its vote.
+    text = (
+        "The report and recommendations were moved by Councillor Plowden and seconded by Councillor Wilcox. "
+        "Councillor Self moved an amendment which was seconded by Tim Rippington. The amendment text as follows:"
+    )
+    assert movers(text) == ("Councillor Plowden", "Councillor Wilcox")
+
+
+def test_a_lost_amendment_is_a_rejected_decision() -> None:
+    # Kent County Council budget minutes, 13 Feb 2025, item 291.
+    [decision] = read_decisions(
+        lines(
+            "(7) Mr Brady proposed, and Ms Meade seconded the following amendment:\n\n"
+            "    Proposed Purpose:\n\n"
+            '    "To amend the budget proposed by the Administration in line with the\n'
+            "    Labour Group's Alternative Budget in accordance with sections 8.10 - 14\n"
+            '    of the Constitution."\n\n'
+            "(8) Following the debate, the Chairman put to the vote the amendment set out\n"
+            "    in paragraph 7 above and the voting was as follows:\n\n"
+            "                                                 Amendment lost."
+        )
+    )
+    assert decision.text.startswith('"To amend the budget proposed by the Administration')
+    assert decision.outcome == DecisionOutcome.REJECTED
+    assert (decision.proposer, decision.seconder) == ("Mr Brady", "Ms Meade")
+
+
+def test_a_carried_amendment_is_not_a_decision_of_its_own() -> None:
+    # Bristol, item 7: the amended recommendation is what is APPROVED.
+    found = texts(
+        "Councillor Wilcox moved an amendment to the report as follows:\n\n"
+        "c. Approve and implement price alignment for all Easton (ES) RPS permits.\n\n"
+        "The amendment was seconded by Councillor Bryher\n\n"
+        "On being put to the vote the amendment was CARRIED (5 members voting in favour and 1 against."
+    )
+    assert found == []
+
+
+def test_a_us_vote_record_decides_the_item_title() -> None:
+    # East Palo Alto Planning Commission minutes, 27 Jan 2020, item 2.
+    [decision] = read_decisions(
+        lines("**RESULT: APPROVED [UNANIMOUS]\n**MOTION BY: Mashack\n**SECOND: Brown\nAYES: Mashack, Brown"),
+        "APPROVAL OF THE AGENDA",
+    )
+    assert decision.text == "APPROVAL OF THE AGENDA"
+    assert (decision.proposer, decision.seconder) == ("Mashack", "Brown")
+    # item 5: the motion sentence is the decision; its vote record is not a second one
+    found = texts(
+        "Commissioner Allen Fisk made a motion, seconded by Commissioner Bello to\n"
+        "continue this item to the next Planning Commission Meeting. Motion approved.\n\n"
+        "**RESULT: APPROVED [UNANIMOUS]\nMOTION BY: Allen Fisk\n**SECOND: Bello",
+        "SPECIAL PRESENTATIONS",
+    )
+    assert len(found) == 1 and found[0].startswith("Commissioner Allen Fisk made a motion")
+
+
+def test_the_outcome_comes_from_the_vote_not_any_loss() -> None:
+    assert outcome("It was agreed to send a new copy.", "The cheque had been lost in post.") != DecisionOutcome.REJECTED
+    assert outcome("Approves the removal.", "On being put to the vote the recommendation was LOST") == (
+        DecisionOutcome.REJECTED
+    )
+
+
+def _person(name: str, role: str = "", status: AttendanceStatus = AttendanceStatus.PRESENT) -> AttendanceRecord:
+    return AttendanceRecord(meeting_id="", name=name, role=role, status=status, source_document_id="", page=1)
+
+
+def test_movers_resolve_to_attendees() -> None:
+    people = [
+        _person("Rob Boyd", "Chair"),
+        _person("Norman Robertson", "Vice-Chairman"),
+        _person("Robert Allen Fisk"),
+        _person("Ed Plowden"),
+        _person("Nina Dunn", status=AttendanceStatus.APOLOGIES),
+    ]
+    assert resolve_mover("NR", people) == "Norman Robertson"  # initials (Ayton)
+    assert resolve_mover("The Chairman", people) == "Rob Boyd"
+    assert resolve_mover("Vice-Chairman", people) == "Norman Robertson"
+    assert resolve_mover("Allen Fisk", people) == "Robert Allen Fisk"
+    assert resolve_mover("Councillor Plowden", people) == "Ed Plowden"
+    assert resolve_mover("ND", people) == "ND"  # apologies sent: not at the meeting
