@@ -21,7 +21,9 @@ from extractors.movers import PERSON, PRONOUN, movers
 from models import DecisionRecord
 from models.vocab import DecisionOutcome
 
-DECISION_HEADING = re.compile(r"^(?:it\s+was\s+)?(decisions?|resolved|resolutions?|agreed|approved)\s*[:;]?\s*$", re.I)
+DECISION_HEADING = re.compile(
+    r"^(?:it\s+was\s+)?(decisions?|resolved|resolutions?|agreed|approved|conclusions?|outcomes?)\s*[:;]?\s*$", re.I
+)
 NUMBERING = re.compile(r"^\(?\w{1,3}[.)]\s+")
 DECISION_START = re.compile(
     r"^(?:\(?\w{1,3}[.)]\s+)?(?:"
@@ -31,8 +33,12 @@ DECISION_START = re.compile(
     r"|the\s+(?:[\w-]+\s+){1,8}(?:was|were)\s+(?:agreed|approved)\b)",
     re.I,
 )
-# A list item or bullet opening a line: "•", "", "o" (Word bullets), "-", "(1)", "2a.", "c.".
-LIST_MARKER = re.compile(r"^(?:[^\w\s(\"'\u2018\u201c\u00a3$]|o(?=\s)|\(?\w{1,3}[.)])\s*")
+# A bullet opening a line: "•", "●", "" (Word's private-use bullet), "o", "-".
+BULLET = re.compile(r"^(?:[^\w\s(\"'\u2018\u201c\u00a3$]|o(?=\s))\s*")
+# A list item or bullet opening a line: "•", "", "o" (Word bullets), "-", "(1)", "2a.", "c.", "(iv)".
+LIST_MARKER = re.compile(
+    r"^(?:[^\w\s(\"'\u2018\u201c\u00a3$]|o(?=\s)|\(?(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s))\s*"
+)
 # Sentences of reflowed text; an upper-case "RESOLVED" starts a decision even mid-sentence
 # ("... the Council RESOLVED: That ...", Burton-cum-Walden).
 SENTENCE_BREAK = re.compile(
@@ -46,12 +52,13 @@ DECISION_SENTENCE = re.compile(
     r"\bit\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|approved)\b"
     r"|^(?:all\s+|unanimously\s+)?(?:approved|agreed|resolved)\b"
     r"|^(?:further\s+)?resolved\b"
-    r"|\b(?:was|were)\s+(?:(?:duly|unanimously|formally|then)\s+)?(?:approved|agreed|adopted|accepted|endorsed|ratified)\b"
+    r"|\b(?:was|were)\s+(?:(?:duly|unanimously|formally|then)\s+)?(?:approved|agreed|adopted|accepted|endorsed|ratified"
+    r"|amended)\b"
     r"|\b(?:signed|agreed|confirmed|approved|accepted)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
     r"|\bthe\s+(?:[\w-]+\s+){0,4}(?:report|statement|accounts|reconciliation)s?\s+(?:was|were)\s+received\b"
     r"|^(?:the\s+)?(?:[\w-]+\s+){0,5}(?:committee|panel|cabinet|council|board|councillors|members|commission)\s+"
     r"(?:(?:unanimously|formally|then)\s+)?(?:resolved|agreed|approved|endorsed|decided|accepted|supported)\b"
-    r"|\bmade\s+a\s+motion\b",
+    r"|\bmade\s+a\s+motion\b|\(motion\)",
     re.I,
 )
 # "The Transport and Connectivity Committee noted the report." (Bristol), "Councillors noted the
@@ -63,6 +70,8 @@ NOTING = re.compile(
     r"(?:(?:unanimously|formally|then)\s+)?noted\b(?!\s+that)",
     re.I,
 )
+# The chair's signature block closing minutes: "Signed as a correct record ... Chairman".
+SIGNATURE = re.compile(r"^signed\b", re.I)
 # An outcome standing alone after what it decides: "Approved.", "Supported.", "all approved.",
 # "Approved & signed as correct." (Tintern), "This was agreed by the CC." (Ayton), "Support was
 # given.", planning responses "NO OBJECTION", "No reason to object".
@@ -72,14 +81,26 @@ SHORT_OUTCOME = re.compile(
     r"[^.]{0,30}[.!]?$",
     re.I,
 )
+# A planning application opening an entry: "DM/2019/00603 - Dwelling on Land ..." (Tintern),
+# "23/02192/LB Highland Cottage ...", "18/00020/NMA The Tower House - ..." (Souldern); what the
+# council said of it is the decision: "- approval recommended", "NO OBJECTION", "comment to be made".
+PLANNING_REF = re.compile(r"^(?:[A-Z]{1,3}/)?\d{2,4}/\d{2,6}(?:/[A-Z0-9]{1,5})?\b")
+PLANNING_RESPONSE = re.compile(
+    r"\b(?:approv\w*|support\w*|objections?|object|recommend\w*|comments?|refus\w*|concerns?)\b", re.I
+)
 # A motion with no "RESOLVED": "she proposed & Cllr Evans seconded that TCC pay the fee."
 MOTION_CLAUSE = re.compile(
     rf"(?:{PERSON}|\b{PRONOUN})\s+(?:proposed|moved),?\s+(?:and|&)\s+{PERSON}\s+seconded,?\s+that\b"
 )
+# Movers after what they moved, in US minutes: "2017/18 Financials approved - B. Munro (motion),
+# C. Dallas (second)" (Chicago SSA #21); the decision is the words before them.
+MOVED_RECORD = re.compile(rf"\s*[-\u2013\u2014,]?\s*{PERSON}\s*\((?i:motion)\).*$")
 # The vote on such a motion, printed as the next sentence.
 AGREEMENT = re.compile(r"^(?:all\b[^.]*\bin\s+agreement|agreed|carried|approved|unanimously)\b", re.I)
 # A decision that introduces what follows ("RESOLVED that:", "It was APPROVED;", "... agreed that").
 LEAD_IN_END = re.compile(r"(?:[:;]|\bthat)\s*$", re.I)
+# Lines of one list item share its left edge or sit right of it, within this.
+MARGIN_TOLERANCE_PT = 2.0
 # A paragraph ends where the next line starts more than this many line heights lower.
 PARAGRAPH_GAP = 0.6
 # A line that starts this many line heights above the bottom of the line before it shares its
@@ -89,10 +110,11 @@ MARGIN_NOTE_OVERLAP = 0.15
 REPEAT_CHARS = 40
 
 
-def read_decisions(body: list[Placed], title: str = "") -> list[DecisionRecord]:
+def read_decisions(body: list[Placed], title: str = "", page: int = 1) -> list[DecisionRecord]:
     """The decisions in one minute item's lines, in order, movers as printed (not yet resolved).
 
-    `title` is the item's title, which a US vote record with no motion text decides.
+    `title` is the item's title (on `page`): what a US vote record with no motion text decides,
+    or a decision itself ("Minutes from 11/30/17 meeting approved - Z. Maiorca (motion), ...").
     The meeting, item and document ids are the caller's to set.
     """
     body = without_margin_notes(body)
@@ -103,7 +125,8 @@ def read_decisions(body: list[Placed], title: str = "") -> list[DecisionRecord]:
     taken = {f.line for f in found}
     found += [f for f in lost_motions([(a, _joined(body[a:b])) for a, b in paragraphs]) if f.line not in taken]
     found += vote_records([p.line.plain for p in body], title, [f.line for f in found])
-    return [_decision(f, body[f.line].page) for f in sorted(found, key=lambda f: f.line)]
+    found += [Found(-1, title, "")] if MOVED_RECORD.search(title) else []
+    return [_decision(f, body[f.line].page if f.line >= 0 else page) for f in sorted(found, key=lambda f: f.line)]
 
 
 def _repeats(found: Found, earlier: list[Found]) -> bool:
@@ -142,12 +165,37 @@ def _structured(body: list[Placed]) -> tuple[list[Found], set[int]]:
             continue
         if start > i and i and body[i - 1].line.plain.endswith(":"):
             covered |= set(range(_paragraph_start(body, i - 1), i))  # "it was resolved to make the:"
-        end = block_end(body, start)
-        decision = NUMBERING.sub("", _joined(body[start:end]))
-        found.append(Found(start, decision, _joined(body[:start])))
+        bullets = _list_items(body, start) if start > i else []
+        parts = bullets or [(start, block_end(body, start))]
+        for a, b in parts:
+            text = LIST_MARKER.sub("", _joined(body[a:b]), count=1)
+            found += [Found(a, text, _joined(body[:a]))] if text else []
+        end = parts[-1][1]
         covered |= set(range(i, end))
         i = end
     return found, covered
+
+
+def _list_items(body: list[Placed], start: int) -> list[tuple[int, int]]:
+    """Under a "Conclusions:" heading, each bullet is a decision (Hyndland Parent Council); numbered
+    parts under "RESOLVED" are one resolution (Bristol). An item runs on to the next bullet, a gap
+    or a line set left of its bullet."""
+    items = []
+    i = start
+    while i < len(body) and BULLET.match(body[i].line.plain):
+        j = i + 1
+        while j < len(body) and _runs_on(body, i, j):
+            j += 1
+        items.append((i, j))
+        i = j
+    return items
+
+
+def _runs_on(body: list[Placed], item: int, j: int) -> bool:
+    line, prev = body[j], body[j - 1]
+    if BULLET.match(line.line.plain) or line.line.x0 < body[item].line.x0 - MARGIN_TOLERANCE_PT:
+        return False
+    return line.page != prev.page or line.line.top - prev.line.bottom <= PARAGRAPH_GAP * line.line.size
 
 
 def _in_paragraphs(body: list[Placed], paragraphs: list[tuple[int, int]], covered: set[int]) -> list[Found]:
@@ -158,6 +206,10 @@ def _in_paragraphs(body: list[Placed], paragraphs: list[tuple[int, int]], covere
     for a, b in paragraphs:
         if a < upto or covered & set(range(a, b)):
             continue
+        if PLANNING_REF.match(body[a].line.plain):
+            response = _planning_response(_joined(body[a:b]))
+            out += [Found(a, response, _joined(body[:a]))] if response else []
+            continue
         found = _in_sentences(body, a, b)
         last = found[-1] if found else None
         if last and LEAD_IN_END.search(last.text) and _joined(body[a:b]).rstrip().endswith(last.text[-1]):
@@ -165,6 +217,15 @@ def _in_paragraphs(body: list[Placed], paragraphs: list[tuple[int, int]], covere
             found[-1] = replace(last, text=f"{last.text} {_joined(body[b:upto])}".strip())
         out += found
     return out
+
+
+def _planning_response(entry: str) -> str:
+    """A planning application and the council's response to it, up to the sentence that gives it."""
+    response = PLANNING_RESPONSE.search(entry)
+    if not response:
+        return ""
+    end = re.search(r"[.!?](?=\s|$)", entry[response.end() :])
+    return entry[: response.end() + end.end()] if end else entry.strip()
 
 
 def _in_sentences(body: list[Placed], first: int, end: int) -> list[Found]:
@@ -203,6 +264,8 @@ def _sentence_decision(sentences: list[str], k: int) -> str:
         before = sentences[k - 1] if k else ""
         subject = before if before and not _sentence_decision(sentences[:k], k - 1) else ""
         return f"{subject} {sentence}".strip()
+    if SIGNATURE.match(sentence):
+        return ""
     if DECISION_SENTENCE.search(sentence) or (len(sentences) == 1 and NOTING.match(sentence)):
         return sentence
     return ""
@@ -222,7 +285,9 @@ def _paragraphs(body: list[Placed]) -> list[tuple[int, int]]:
             gap = line.line.top - prev.line.bottom
             restyled = line.line.bold != prev.line.bold and not line.line.plain[:1].islower()
             breaks = gap > PARAGRAPH_GAP * line.line.size or restyled
-        if breaks or LIST_MARKER.match(line.line.plain):
+        # a planning application's entry runs on over a dash ("... Glyn View" / "- approval recommended")
+        marker = LIST_MARKER.match(line.line.plain) and not PLANNING_REF.match(body[start].line.plain)
+        if breaks or marker or PLANNING_REF.match(line.line.plain):
             out.append((start, i))
             start = i
     return [*out, (start, len(body))] if body else []
@@ -292,7 +357,7 @@ def _decision(found: Found, page: int) -> DecisionRecord:
     return DecisionRecord(
         meeting_id="",
         item_number="",
-        text=found.text,
+        text=MOVED_RECORD.sub("", found.text) or found.text,
         proposer=proposer,
         seconder=seconder,
         outcome=found.outcome or outcome(found.text, found.before),

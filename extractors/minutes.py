@@ -69,7 +69,7 @@ def read_minutes(pages: list[Page]) -> Minutes:
     decisions = [
         d.model_copy(update={"item_number": h.number})
         for h, body in zip(headings, item_lines, strict=True)
-        for d in read_decisions(body, h.title)
+        for d in read_decisions(body, h.title, h.page)
     ]
     return Minutes(
         meeting=meeting_facts(lines, headings[0].start if headings else len(lines)),

@@ -235,3 +235,60 @@ def test_movers_resolve_to_attendees() -> None:
     assert resolve_mover("Allen Fisk", people) == "Robert Allen Fisk"
     assert resolve_mover("Councillor Plowden", people) == "Ed Plowden"
     assert resolve_mover("ND", people) == "ND"  # apologies sent: not at the meeting
+
+
+def test_each_bullet_under_a_conclusions_heading_is_a_decision() -> None:
+    # Hyndland Parent Council minutes, 26 Nov 2025 (continuation lines hang under their bullet).
+    found = texts(
+        "**Conclusions:\n"
+        "**  ● Process needs to be put in place for distribution of minutes.\n"
+        "  ● Staggered approach (P1-3 and P4-P7) was looking like the easiest option.\n"
+        "  ● If class room is condemned it needs to be removed, this maybe something the playground "
+        "surveyors can advise\n"
+        "     on.\n"
+        "**Action items Person responsible Deadline"
+    )
+    assert found == [
+        "Process needs to be put in place for distribution of minutes.",
+        "Staggered approach (P1-3 and P4-P7) was looking like the easiest option.",
+        "If class room is condemned it needs to be removed, this maybe something the playground surveyors can "
+        "advise on.",
+    ]
+
+
+def test_a_planning_application_and_the_response_to_it() -> None:
+    # Tintern, item 2716: an entry runs on over a dash; one with no response is no decision.
+    found = texts(
+        "DM/2019/00603 - Dwelling on Land between Chapel Cottage & Gower Cottage, Glyn View\n"
+        "- approval recommended subject to comments and conditions as these had to be submitted by\n"
+        "17 th June.\n"
+        "DM/2019/00833 (Agricultural Notification) - Log Store, Woodland to east of Trellech Road.\n"
+        "DM/2019/00723 - Listed Building Consent, Old Cider Mill Cottage. TCC had no objections\n"
+        "provided the alterations are benign & reversible and recommended approval.\n"
+        "Update on DM/2018/01912 - Land south of former Abbey Hotel for 4 dwellings, conversion"
+    )
+    assert found == [
+        "DM/2019/00603 - Dwelling on Land between Chapel Cottage & Gower Cottage, Glyn View - approval recommended "
+        "subject to comments and conditions as these had to be submitted by 17 th June.",
+        "DM/2019/00723 - Listed Building Consent, Old Cider Mill Cottage. TCC had no objections provided the "
+        "alterations are benign & reversible and recommended approval.",
+    ]
+    # Souldern Parish Council planning minutes, 22 Mar 2018, item 03.18.13.
+    assert texts("18/00020/NMA The Tower House - comment to be made as per previous application") == [
+        "18/00020/NMA The Tower House - comment to be made as per previous application"
+    ]
+
+
+def test_the_chairs_signature_is_no_decision() -> None:
+    # Sutton Coldfield, the last lines of the minutes.
+    assert texts("Signed as a correct record") == []
+
+
+def test_a_us_line_with_its_movers_after_it() -> None:
+    # Chicago Lincoln Square SSA #21 minutes, 29 Jan 2018, under "New Business".
+    [decision] = read_decisions(lines("o APPROVED - Revised 2018 budget - B. Munro (motion), Z. Maiorca (second)"))
+    assert decision.text == "APPROVED - Revised 2018 budget"
+    assert (decision.proposer, decision.seconder) == ("B. Munro", "Z. Maiorca")
+    # the same form as an item's title, with nothing under it
+    [titled] = read_decisions([], "Minutes from 11/30/17 meeting approved - Z. Maiorca (motion), T. Feinberg (second)")
+    assert titled.text == "Minutes from 11/30/17 meeting approved"
