@@ -17,8 +17,10 @@ the shapes of an item's lines paragraphs.py's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractors.decision_sentences import in_paragraphs
+from extractors.decision_tables import table_decisions
 from extractors.headings import Placed
 from extractors.motions import Found, lost_motions, vote_records
 from extractors.movers import PERSON, movers
@@ -34,6 +36,7 @@ from extractors.paragraphs import (
     starts_paragraph,
     without_margin_notes,
 )
+from extractors.tables import Table
 from models import DecisionRecord
 from models.vocab import DecisionOutcome
 
@@ -52,14 +55,17 @@ MOVED_RECORD = re.compile(rf"\s*[-\u2013\u2014,]?\s*{PERSON}\s*\((?i:motion)\).*
 REPEAT_CHARS = 40
 
 
-def read_decisions(body: list[Placed], title: str = "", page: int = 1) -> list[DecisionRecord]:
+def read_decisions(
+    body: list[Placed], title: str = "", page: int = 1, tables: Sequence[Table] = ()
+) -> list[DecisionRecord]:
     """The decisions in one minute item's lines, in order, movers as printed (not yet resolved).
 
     `title` is the item's title (on `page`): what a US vote record with no motion text decides,
     or a decision itself ("Minutes from 11/30/17 meeting approved - Z. Maiorca (motion), ...").
+    `tables` are the document's tables: those printed among the lines may hold a decision column.
     The meeting, item and document ids are the caller's to set.
     """
-    body = without_margin_notes(body)
+    tabled, body = table_decisions(without_margin_notes(body), list(tables))
     structured, covered = _structured(body)
     parts = paragraphs(body)
     # a sentence repeating a resolution set out above ("SUMMARY OF APPROVED RECOMMENDATIONS", Bristol)
@@ -67,8 +73,9 @@ def read_decisions(body: list[Placed], title: str = "", page: int = 1) -> list[D
     taken = {f.line for f in found}
     found += [f for f in lost_motions([(a, joined(body[a:b])) for a, b in parts]) if f.line not in taken]
     found += vote_records([p.line.plain for p in body], title, [f.line for f in found])
-    found += [Found(-1, title, "")] if MOVED_RECORD.search(title) else []
-    return [_decision(f, body[f.line].page if f.line >= 0 else page) for f in sorted(found, key=lambda f: f.line)]
+    found += [Found(-1, title, "", page=page)] if MOVED_RECORD.search(title) else []
+    found = sorted(found, key=lambda f: f.line) + tabled
+    return [_decision(f, f.page or body[f.line].page, title) for f in found]
 
 
 def _repeats(found: Found, earlier: list[Found]) -> bool:
@@ -112,7 +119,9 @@ def _introduces_heading(lines: list[Placed], i: int) -> bool:
     return end < len(lines) and bool(DECISION_HEADING.match(lines[end].line.plain))
 
 
-def _decision(found: Found, page: int) -> DecisionRecord:
+def _decision(found: Found, page: int, title: str = "") -> DecisionRecord:
+    """The record of a decision; movers alone under a title ("M. Prest (motion), C. Dallas (second)")
+    moved the title's words."""
     proposer, seconder = found.movers or movers(found.text)
     if not proposer:
         proposer, seconder = movers(found.after)
@@ -121,7 +130,7 @@ def _decision(found: Found, page: int) -> DecisionRecord:
     return DecisionRecord(
         meeting_id="",
         item_number="",
-        text=MOVED_RECORD.sub("", found.text) or found.text,
+        text=MOVED_RECORD.sub("", found.text) or MOVED_RECORD.sub("", title) or found.text,
         proposer=proposer,
         seconder=seconder,
         outcome=found.outcome or outcome(found.text, found.before),

@@ -10,6 +10,7 @@ from extractors.attendance import BLOCK, read_attendance
 from extractors.decisions import read_decisions
 from extractors.headings import Placed, bodies, flatten, numbered_headings
 from extractors.pages import Page
+from extractors.tables import read_tables
 from extractors.text import TIME_PATTERN, all_times, find_date, parse_time, smart_title
 from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
 
@@ -55,6 +56,7 @@ def read_minutes(pages: list[Page]) -> Minutes:
     lines = flatten(pages)
     headings = numbered_headings(lines)
     item_lines = bodies(lines, headings)
+    tables = read_tables(pages)  # a decision column holds one decision per row (decision_tables.py)
     items = [
         MinuteItemRecord(
             meeting_id="",
@@ -69,7 +71,7 @@ def read_minutes(pages: list[Page]) -> Minutes:
     decisions = [
         d.model_copy(update={"item_number": h.number})
         for h, body in zip(headings, item_lines, strict=True)
-        for d in read_decisions(body, h.title, h.page)
+        for d in read_decisions(body, h.title, h.page, tables)
     ]
     return Minutes(
         meeting=meeting_facts(lines, headings[0].start if headings else len(lines)),

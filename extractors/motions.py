@@ -27,6 +27,8 @@ class Found:
     after: str = ""
     outcome: DecisionOutcome | None = None
     movers: tuple[str, str] | None = None
+    # the page, for a decision read from a table or the item's title rather than a line
+    page: int = 0
 
 
 # "Councillor Clark moved an amendment to the report as follows:", "Mr Brady proposed, and Ms

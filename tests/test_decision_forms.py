@@ -7,6 +7,7 @@ from dataclasses import replace
 from extractors.decisions import outcome, read_decisions
 from extractors.headings import Placed
 from extractors.movers import movers, resolve_mover
+from extractors.tables import Table
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus, DecisionOutcome
 from tests.conftest import placed
@@ -292,3 +293,38 @@ def test_a_us_line_with_its_movers_after_it() -> None:
     # the same form as an item's title, with nothing under it
     [titled] = read_decisions([], "Minutes from 11/30/17 meeting approved - Z. Maiorca (motion), T. Feinberg (second)")
     assert titled.text == "Minutes from 11/30/17 meeting approved"
+    # the movers on their own under the title they moved
+    [moved] = read_decisions(lines("- M. Prest (motion), C. Dallas (second)"), "Meeting called to order at 9:08am")
+    assert moved.text == "Meeting called to order at 9:08am"
+    assert (moved.proposer, moved.seconder) == ("M. Prest", "C. Dallas")
+
+
+def test_a_decision_column_of_a_table() -> None:
+    # Sutton Coldfield Amenities Committee minutes, 13 Mar 2018, item 6 (community grant applications).
+    body = lines(
+        "Committee considered the following applications:\n"
+        "Organisation Project Summary Amount Requested Recommendation\n"
+        "Friends of Mossy Bank Improvements to Mossy Bank public open space. Vesey Ward £2500 approved.\n"
+        "YMCA YMCA is seeking funding to continue their Trinity Ward £8,000 Rejected."
+    )
+    table = Table(
+        page=1,
+        x0=42.0,
+        top=body[1].line.top,
+        x1=560.0,
+        bottom=body[-1].line.bottom,
+        rows=(
+            ("Organisation", "Project Summary", "Amount Requested", "Recommendation"),
+            ("Friends of Mossy Bank", "Improvements to Mossy Bank public open space.", "Vesey Ward £3098.50",
+             "£2500 approved. Meets the criteria of protecting and improving the environment."),
+            ("YMCA", "YMCA is seeking funding to continue their Triple A project", "Trinity Ward £8,000",
+             "Rejected. Committee noted that this application should be considered alongside the emerging "
+             "priorities in the community plan."),
+        ),
+        method="pdfplumber",
+    )  # fmt: skip
+    found = read_decisions(body, tables=[table])
+    assert [d.text[:15] for d in found] == ["£2500 approved.", "Rejected. Commi"]
+    assert [d.outcome for d in found] == [DecisionOutcome.APPROVED, DecisionOutcome.REJECTED]
+    # a table elsewhere in the minutes is not this item's
+    assert read_decisions(body[:1], tables=[table]) == []
