@@ -162,9 +162,13 @@ OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
 
 
 def outcome(text: str, context: str = "") -> DecisionOutcome:
-    """The outcome of a decision from its own words and the vote reported just before it."""
-    vote = context[-300:]
-    if VOTE_LOST.search(vote) and not re.search(r"\bcarried\b", vote[-120:], re.I):
+    """The outcome of a decision from its own words, or a vote on it reported in the sentence before.
+
+    A lost amendment leaves its motion standing, and a loss told of anything else ("the cheque
+    was lost in post") is no vote.
+    """
+    vote = re.split(r"(?<=[.!?])\s+", context.strip()[-300:])[-1]
+    if VOTE_LOST.search(vote) and not re.search(r"\b(?:carried|amendment)\b", vote, re.I):
         return DecisionOutcome.REJECTED
     for kind, pattern in OUTCOMES:
         if pattern.search(text):

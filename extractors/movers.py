@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from extractors.names import CHAIR_ROLES, resolve
+from extractors.names import resolve
 from extractors.vocab import TITLE
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus
@@ -43,13 +43,16 @@ MOVERS = (
     # Active: "Mr Oakford proposed, and Mr Gough seconded the motion that:" (Kent County Council),
     # "The Chairman proposed and the Vice-Chairman seconded", "she proposed & Cllr Evans seconded".
     re.compile(
-        rf"(?P<p>{PERSON}|\b{PRONOUN})\s+(?:proposed|moved),?\s+(?:and|&)\s+(?:the\s+)?(?P<s>{PERSON})\s+[Ss]econded\b"
+        rf"(?P<p>{PERSON}|\b{PRONOUN})\s+(?:proposed|moved),?\s+(?:and|&)\s+(?P<s>(?:the\s+)?{PERSON})\s+[Ss]econded\b"
     ),
 )
 NAMED = re.compile(rf"(?:{TITLE})\s+{_WORD}(?:\s+{_WORD}){{0,2}}")
 # A motion to change another: its movers are not those of the substantive motion resolved after it.
 AMENDMENT = re.compile(r"\bamendment\b", re.I)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A person named by office, "The Chairman proposed and the Vice-Chairman seconded": a name is not
+# printed after "the".
+ROLE_REFERENCE = re.compile(r"^the\s+(.+)$", re.I)
 
 
 def movers(text: str) -> tuple[str, str]:
@@ -84,15 +87,17 @@ def _person(text: str, match: re.Match[str], group: str) -> str:
 
 
 def resolve_mover(mover: str, attendance: Sequence[AttendanceRecord]) -> str:
-    """A mover as printed ("Councillor Plowden", "NR", "the Vice-Chairman") as the attendee it names."""
+    """A mover as printed ("Councillor Plowden", "NR", "the Vice-Chairman") as the attendee it names.
+
+    "The Chairman" names whoever the attendance list gives that role (empty if no one, or several);
+    two or three capitals are initials, as Scottish community councils print them.
+    """
     present = [a for a in attendance if a.status != AttendanceStatus.APOLOGIES]
     names = [a.name for a in present]
     if not mover:
         return ""
-    role = CHAIR_ROLES.get(re.sub(r"^the\s+", "", mover, flags=re.I).lower(), "")
-    if role:
-        holders = [a.name for a in present if _role_key(a.role) == _role_key(role)]
-        return holders[0] if len(holders) == 1 else ""
+    if role := ROLE_REFERENCE.match(mover):
+        return _only(a.name for a in present if a.role and _role_key(a.role) == _role_key(role.group(1)))
     if re.fullmatch(r"[A-Z]{2,3}", mover):
         return _only(n for n in names if "".join(w[0] for w in n.split()).upper() == mover) or mover
     found = resolve(mover, names)

@@ -150,7 +150,7 @@ def test_mover_forms() -> None:
     assert movers("proposed by Cllr Hall, seconded by Cllr Reed and unanimously agreed") == ("Cllr Hall", "Cllr Reed")
     assert movers("The Chairman proposed and the Vice-Chairman seconded that the grant be paid.") == (
         "The Chairman",
-        "Vice-Chairman",
+        "the Vice-Chairman",
     )
 
 
@@ -216,6 +216,8 @@ def test_the_outcome_comes_from_the_vote_not_any_loss() -> None:
     assert outcome("Approves the removal.", "On being put to the vote the recommendation was LOST") == (
         DecisionOutcome.REJECTED
     )
+    # Kent County Council: amendments lost, then the substantive motion resolved
+    assert outcome("RESOLVED that: (a) The 10-year Capital programme", "Amendment lost.") != DecisionOutcome.REJECTED
 
 
 def _person(name: str, role: str = "", status: AttendanceStatus = AttendanceStatus.PRESENT) -> AttendanceRecord:
@@ -232,7 +234,8 @@ def test_movers_resolve_to_attendees() -> None:
     ]
     assert resolve_mover("NR", people) == "Norman Robertson"  # initials (Ayton)
     assert resolve_mover("The Chairman", people) == "Rob Boyd"
-    assert resolve_mover("Vice-Chairman", people) == "Norman Robertson"
+    assert resolve_mover("the Vice-Chairman", people) == "Norman Robertson"
+    assert resolve_mover("the Clerk", people) == ""  # no one holds the role: no name is made up
     assert resolve_mover("Allen Fisk", people) == "Robert Allen Fisk"
     assert resolve_mover("Councillor Plowden", people) == "Ed Plowden"
     assert resolve_mover("ND", people) == "ND"  # apologies sent: not at the meeting
@@ -328,3 +331,12 @@ def test_a_decision_column_of_a_table() -> None:
     assert [d.outcome for d in found] == [DecisionOutcome.APPROVED, DecisionOutcome.REJECTED]
     # a table elsewhere in the minutes is not this item's
     assert read_decisions(body[:1], tables=[table]) == []
+
+
+def test_a_lead_in_in_mid_line_takes_the_resolution_below() -> None:
+    # Bristol's vote and its "It was APPROVED" set on one line, as some renderings of its minutes run them.
+    found = texts(
+        "On being put to the vote the recommendation was CARRIED unanimously. It was APPROVED that;\n\n"
+        "**a Task and Finish Group be initiated to be chaired by Cllr Rob Bryher."
+    )
+    assert found == ["It was APPROVED that; a Task and Finish Group be initiated to be chaired by Cllr Rob Bryher."]
