@@ -51,8 +51,11 @@ DECISION_START = re.compile(
 # Movers after what they moved, in US minutes: "2017/18 Financials approved - B. Munro (motion),
 # C. Dallas (second)" (Chicago SSA #21); the decision is the words before them.
 MOVED_RECORD = re.compile(rf"\s*[-\u2013\u2014,]?\s*{PERSON}\s*\((?i:motion)\).*$")
-# A sentence this long that repeats a structured decision of its item is that decision again.
-REPEAT_CHARS = 40
+# A recap of the item's decisions, after them ("SUMMARY OF APPROVED RECOMMENDATIONS", Bristol):
+# what follows repeats decisions already read.
+RECAP = re.compile(
+    r"^summary\s+of\s+(?:the\s+)?(?:approved\s+|agreed\s+)?(?:recommendations|decisions|resolutions)\b", re.I
+)
 
 
 def read_decisions(
@@ -65,22 +68,17 @@ def read_decisions(
     `tables` are the document's tables: those printed among the lines may hold a decision column.
     The meeting, item and document ids are the caller's to set.
     """
-    tabled, body = table_decisions(without_margin_notes(body), list(tables))
+    recap = next((i for i, p in enumerate(body) if i and RECAP.match(p.line.plain)), len(body))
+    tabled, body = table_decisions(without_margin_notes(body[:recap]), list(tables))
     structured, covered = _structured(body)
     parts = paragraphs(body)
-    # a sentence repeating a resolution set out above ("SUMMARY OF APPROVED RECOMMENDATIONS", Bristol)
-    found = structured + [f for f in in_paragraphs(body, parts, covered) if not _repeats(f, structured)]
+    found = structured + in_paragraphs(body, parts, covered)
     taken = {f.line for f in found}
     found += [f for f in lost_motions([(a, joined(body[a:b])) for a, b in parts]) if f.line not in taken]
     found += vote_records([p.line.plain for p in body], title, [f.line for f in found])
     found += [Found(-1, title, "", page=page)] if MOVED_RECORD.search(title) else []
     found = sorted(found, key=lambda f: f.line) + tabled
     return [_decision(f, f.page or body[f.line].page, title) for f in found]
-
-
-def _repeats(found: Found, earlier: list[Found]) -> bool:
-    text = " ".join(LIST_MARKER.sub("", found.text).lower().split())
-    return len(text) >= REPEAT_CHARS and any(text in " ".join(e.text.lower().split()) for e in earlier)
 
 
 def _structured(body: list[Placed]) -> tuple[list[Found], set[int]]:

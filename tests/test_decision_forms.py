@@ -340,3 +340,15 @@ def test_a_lead_in_in_mid_line_takes_the_resolution_below() -> None:
         "**a Task and Finish Group be initiated to be chaired by Cllr Rob Bryher."
     )
     assert found == ["It was APPROVED that; a Task and Finish Group be initiated to be chaired by Cllr Rob Bryher."]
+
+
+def test_a_recap_of_the_items_decisions_is_not_read_again() -> None:
+    # Bristol, item 7: the summary after the item's votes.
+    found = texts(
+        "**It was APPROVED:\n"
+        "**6. Approved the implementation of competitive early bird charging at Temple Gate and West End\n\n"
+        "**SUMMARY OF APPROVED RECOMMENDATIONS\n"
+        "**The Policy Committee RESOLVED:\n"
+        "**1. Initiated a Task and Finish Group, to be chaired by Cllr Rob Bryher, to make recommendations to"
+    )
+    assert found == ["Approved the implementation of competitive early bird charging at Temple Gate and West End"]
