@@ -56,9 +56,12 @@ SIGNATURE = re.compile(r"^signed\b", re.I)
 SHORT_OUTCOME = re.compile(
     r"^(?:all\s+|unanimously\s+)?(?:approved|agreed|supported|carried|refused|rejected|no\s+objections?"
     r"|no\s+reason\s+to\s+object|support\s+was\s+given|this\s+was\s+(?:agreed|approved|supported|accepted))\b"
-    r"[^.]{0,30}[.!]?$",
+    r"(?P<tail>[^.]{0,30})[.!]?$",
     re.I,
 )
+# An outcome that says what it allows stands alone: "Approved to proceed." (Souldern), "Approved &
+# signed as correct." (Tintern); a bare "Approved." decides the sentence before it.
+OWN_COMPLEMENT = re.compile(r"^\s*(?:to|and|&)\s", re.I)
 # What the council said of a planning application is the decision: "- approval recommended",
 # "NO OBJECTION", "comment to be made".
 PLANNING_RESPONSE = re.compile(
@@ -133,9 +136,9 @@ def _sentence_decision(sentences: list[str], k: int) -> str:
     nxt = sentences[k + 1] if k + 1 < len(sentences) else ""
     if motion := MOTION_CLAUSE.search(sentence):
         return sentence[motion.start() :] + (f" {nxt}" if AGREEMENT.match(nxt) else "")
-    if SHORT_OUTCOME.match(sentence):
+    if short := SHORT_OUTCOME.match(sentence):
         # what it decides is the sentence before, unless that is a decision of its own
-        before = sentences[k - 1] if k else ""
+        before = sentences[k - 1] if k and not OWN_COMPLEMENT.match(short.group("tail")) else ""
         subject = before if before and not _sentence_decision(sentences[:k], k - 1) else ""
         return f"{subject} {sentence}".strip()
     if SIGNATURE.match(sentence):

@@ -352,3 +352,12 @@ def test_a_recap_of_the_items_decisions_is_not_read_again() -> None:
         "**1. Initiated a Task and Finish Group, to be chaired by Cllr Rob Bryher, to make recommendations to"
     )
     assert found == ["Approved the implementation of competitive early bird charging at Temple Gate and West End"]
+
+
+def test_an_outcome_that_says_what_it_allows_stands_alone() -> None:
+    # Souldern Parish Council planning minutes, 22 Mar 2018, item 03.18.09.
+    found = texts(
+        "Two quotes had been received, the lowest of which was submitted by Kevin Cambray for £700. He will\n"
+        "carry out the work over 2 weekends. Approved to proceed."
+    )
+    assert found == ["Approved to proceed."]
