@@ -51,6 +51,9 @@ DECISION_START = re.compile(
 # Movers after what they moved, in US minutes: "2017/18 Financials approved - B. Munro (motion),
 # C. Dallas (second)" (Chicago SSA #21); the decision is the words before them.
 MOVED_RECORD = re.compile(rf"\s*[-\u2013\u2014,]?\s*{PERSON}\s*\((?i:motion)\).*$")
+# A title that is itself a decision, as US minutes list business: "2017/18 Financials approved",
+# "Minutes from 11/30/17 meeting approved" (Chicago SSA #21).
+TITLE_DECISION = re.compile(r"\b(?:approved|adopted|ratified|carried)\.?$", re.I)
 # A recap of the item's decisions, after them ("SUMMARY OF APPROVED RECOMMENDATIONS", Bristol):
 # what follows repeats decisions already read.
 RECAP = re.compile(
@@ -76,7 +79,9 @@ def read_decisions(
     taken = {f.line for f in found}
     found += [f for f in lost_motions([(a, joined(body[a:b])) for a, b in parts]) if f.line not in taken]
     found += vote_records([p.line.plain for p in body], title, [f.line for f in found])
-    found += [Found(-1, title, "", page=page)] if MOVED_RECORD.search(title) else []
+    moved_title = any(f.text and not MOVED_RECORD.sub("", f.text) for f in found)  # movers alone: the title's
+    if not moved_title and (MOVED_RECORD.search(title) or TITLE_DECISION.search(MOVED_RECORD.sub("", title))):
+        found.append(Found(-1, title, "", page=page))
     found = sorted(found, key=lambda f: f.line) + tabled
     return [_decision(f, f.page or body[f.line].page, title) for f in found]
 

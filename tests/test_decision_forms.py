@@ -361,3 +361,11 @@ def test_an_outcome_that_says_what_it_allows_stands_alone() -> None:
         "carry out the work over 2 weekends. Approved to proceed."
     )
     assert found == ["Approved to proceed."]
+
+
+def test_a_title_that_is_a_decision() -> None:
+    # Chicago SSA #21, items whose titles are the business done (movers dropped from the title).
+    body = lines("o In 2017, the SSA received $239,503 out of $242,994 in expected taxes")
+    [decision] = read_decisions(body, "2017/18 Financials approved")
+    assert decision.text == "2017/18 Financials approved"
+    assert read_decisions([], "Todd Feinberg welcomed to SSA Commission") == []
