@@ -47,12 +47,12 @@ def _decision_column(table: Table) -> int | None:
 
 
 def _holds(table: Table, placed: Placed) -> bool:
-    """Whether a line is printed inside the table (on its first page, its last, or one between)."""
+    """Whether a line is printed inside the table: below its top on its first page, above its end
+    on its last, anywhere on a page between."""
     pages = table.pages or (table.page,)
     if placed.page not in pages:
         return False
     top = table.top if placed.page == pages[0] else 0.0
-    bottom = (table.end if table.end is not None else table.bottom) if placed.page == pages[-1] else float("inf")
-    if len(pages) == 1:
-        bottom = table.bottom
+    last_bottom = table.bottom if len(pages) == 1 or table.end is None else table.end
+    bottom = last_bottom if placed.page == pages[-1] else float("inf")
     return top - EDGE_PT <= placed.line.top <= bottom + EDGE_PT
