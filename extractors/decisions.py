@@ -1,109 +1,119 @@
 """Decisions recorded in minutes, with who proposed and seconded them.
 
 Councils write decisions as a "Decision"/"Resolved:" heading over the text (Wiltshire),
-"RESOLVED that ..." (Kent), "It was APPROVED that ..." (Bristol) or "Committee resolved to
-note ..." (Sutton Coldfield); movers as "On the proposal of Cllr A, seconded by Cllr B",
-"Cllr A nominated Cllr C, which was seconded by Cllr B", "moved by Councillor A and seconded
-by Councillor B" or "MOTION BY: A / SECOND: B".
+"RESOLVED that ..." (Kent), "It was APPROVED that ..." (Bristol), "Committee resolved to
+note ..." (Sutton Coldfield), a sentence inside a paragraph ("... It was agreed to replace the
+bench.", "The minutes were approved."), a short outcome after what it decides ("Tower Road,
+Ayton. Supported.", "- all approved."), a motion with no "RESOLVED" ("she proposed & Cllr B
+seconded that ... All Councillors present were in agreement."), an amendment that was lost
+("Mr A proposed, and Mr B seconded the following amendment: ... Amendment lost.") or a US vote
+record ("RESULT: APPROVED / MOTION BY: A / SECOND: B") under the item it decides.
+
+This module reads the decisions set out on their own and makes the records; sentences inside
+paragraphs are decision_sentences.py's, votes on motions motions.py's, movers movers.py's and
+the shapes of an item's lines paragraphs.py's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from extractors.decision_sentences import in_paragraphs
+from extractors.decision_tables import table_decisions
 from extractors.headings import Placed
-from extractors.vocab import TITLE
+from extractors.motions import Found, lost_motions, vote_records
+from extractors.movers import PERSON, movers
+from extractors.paragraphs import (
+    DECISION_HEADING,
+    LIST_MARKER,
+    block_end,
+    joined,
+    list_items,
+    paragraph_end,
+    paragraph_start,
+    paragraphs,
+    starts_paragraph,
+    without_margin_notes,
+)
+from extractors.tables import Table
 from models import DecisionRecord
 from models.vocab import DecisionOutcome
 
-DECISION_HEADING = re.compile(r"^(?:it\s+was\s+)?(decisions?|resolved|resolutions?|agreed|approved)\s*[:;]?\s*$", re.I)
 DECISION_START = re.compile(
-    r"^(?:\(?\w{1,3}[.)]\s+)?(?:it\s+was\s+)?resolved\b(?!\s+(?:by|at)\b)"
-    r"|^it\s+was\s+(?:approved|agreed)\b"
-    r"|^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:committee|panel|cabinet|council|board)\s+(?:resolved|agreed|approved)\b"
-    r"|^the\s+(?:[\w-]+\s+){1,8}(?:was|were)\s+(?:agreed|approved)\b",
+    r"^(?:\(?\w{1,3}[.)]\s+)?(?:"
+    r"(?:it\s+was\s+)?resolved\b(?!\s+(?:by|at)\b)"
+    r"|it\s+was\s+(?:approved|agreed)\b"
+    r"|(?:the\s+)?(?:[\w-]+\s+){0,3}(?:committee|panel|cabinet|council|board)\s+(?:resolved|agreed|approved)\b"
+    r"|the\s+(?:[\w-]+\s+){1,8}(?:was|were)\s+(?:agreed|approved)\b)",
     re.I,
 )
-NUMBERING = re.compile(r"^\(?\w{1,3}[.)]\s+")
-SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?])\s(?=[A-Z(])")
-DECISION_SENTENCE = re.compile(
-    r"^(?:it\s+was\s+(?:unanimously\s+)?(?:resolved|agreed|decided)\b|(?:all\s+)?approved\b|agreed\b|resolved\b)", re.I
+# Movers after what they moved, in US minutes: "2017/18 Financials approved - B. Munro (motion),
+# C. Dallas (second)" (Chicago SSA #21); the decision is the words before them.
+MOVED_RECORD = re.compile(rf"\s*[-\u2013\u2014,]?\s*{PERSON}\s*\((?i:motion)\).*$")
+# A title that is itself a decision, as US minutes list business: "2017/18 Financials approved",
+# "Minutes from 11/30/17 meeting approved" (Chicago SSA #21).
+TITLE_DECISION = re.compile(r"\b(?:approved|adopted|ratified|carried)\.?$", re.I)
+# A recap of the item's decisions, after them ("SUMMARY OF APPROVED RECOMMENDATIONS", Bristol):
+# what follows repeats decisions already read.
+RECAP = re.compile(
+    r"^summary\s+of\s+(?:the\s+)?(?:approved\s+|agreed\s+)?(?:recommendations|decisions|resolutions)\b", re.I
 )
-# "Cllr A nominated Cllr C, which was seconded by Cllr B" names A as the proposer.
-PERSON = rf"(?:(?:{TITLE}|Commissioner)\s+)*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,3}}"
-MOVERS = (
-    re.compile(rf"proposal\s+of\s+(?P<p>{PERSON}),?\s+(?:and\s+)?seconded\s+by\s+(?P<s>{PERSON})"),
-    re.compile(rf"(?P<p>{PERSON})\s+nominated\s+{PERSON},?\s+which\s+was\s+seconded\s+by\s+(?P<s>{PERSON})"),
-    re.compile(rf"(?:moved|proposed)\s+by\s+(?P<p>{PERSON}),?\s+(?:and\s+)?seconded\s+by\s+(?P<s>{PERSON})"),
-    re.compile(rf"(?P<p>{PERSON})\s+(?:moved|proposed)\b[^.]*?\bseconded\s+by\s+(?P<s>{PERSON})"),
-    re.compile(rf"MOTION\s+BY:\s*(?P<p>{PERSON})\s+SECOND(?:ED)?(?:\s+BY)?:\s*(?P<s>{PERSON})"),
-    # Active: "Mr Oakford proposed, and Mr Gough seconded the motion that:" (Kent County Council).
-    re.compile(rf"(?P<p>{PERSON})\s+(?:proposed|moved),?\s+(?:and|&)\s+(?P<s>{PERSON})\s+[Ss]econded\b"),
-)
-OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
-    (DecisionOutcome.REJECTED, re.compile(r"\b(lost|rejected|not carried|refused|fell)\b", re.I)),
-    (DecisionOutcome.DEFERRED, re.compile(r"\b(defer(red)?|postpone[ds]?|adjourn(ed)?)\b", re.I)),
-    (
-        DecisionOutcome.NOTED,
-        re.compile(
-            r"^(?:\W*\w{0,3}\W*)?(?:resolved\s*(?:that|:)?\s*)?(?:the\s+\w+\s+)?(?:to\s+)?note[sd]?\b"
-            r"|resolved to note|\bbe noted\b",
-            re.I,
-        ),
-    ),
-    (DecisionOutcome.APPROVED, re.compile(r"\b(approved?|adopt(ed)?|agree[sd]?|endorsed?)\b", re.I)),
-)
-# A paragraph ends where the next line starts more than this many line heights lower.
-PARAGRAPH_GAP = 0.6
 
 
-def read_decisions(body: list[Placed]) -> list[DecisionRecord]:
+def read_decisions(
+    body: list[Placed], title: str = "", page: int = 1, tables: Sequence[Table] = ()
+) -> list[DecisionRecord]:
     """The decisions in one minute item's lines, in order, movers as printed (not yet resolved).
 
+    `title` is the item's title (on `page`): what a US vote record with no motion text decides,
+    or a decision itself ("Minutes from 11/30/17 meeting approved - Z. Maiorca (motion), ...").
+    `tables` are the document's tables: those printed among the lines may hold a decision column.
     The meeting, item and document ids are the caller's to set.
     """
-    out = []
+    recap = next((i for i, p in enumerate(body) if i and RECAP.match(p.line.plain)), len(body))
+    tabled, body = table_decisions(without_margin_notes(body[:recap]), list(tables))
+    structured, covered = _structured(body)
+    parts = paragraphs(body)
+    found = structured + in_paragraphs(body, parts, covered)
+    taken = {f.line for f in found}
+    found += [f for f in lost_motions([(a, joined(body[a:b])) for a, b in parts]) if f.line not in taken]
+    found += vote_records([p.line.plain for p in body], title, [f.line for f in found])
+    moved_title = any(f.text and not MOVED_RECORD.sub("", f.text) for f in found)  # movers alone: the title's
+    if not moved_title and (MOVED_RECORD.search(title) or TITLE_DECISION.search(MOVED_RECORD.sub("", title))):
+        found.append(Found(-1, title, "", page=page))
+    found = sorted(found, key=lambda f: f.line) + tabled
+    return [_decision(f, f.page or body[f.line].page, title) for f in found]
+
+
+def _structured(body: list[Placed]) -> tuple[list[Found], set[int]]:
+    """Decisions set out as their own paragraph: under a "RESOLVED" heading or opening with it."""
+    found: list[Found] = []
+    covered: set[int] = set()
     i = 0
     while i < len(body):
         text = body[i].line.plain
         if DECISION_HEADING.match(text) and i + 1 < len(body):
             start = i + 1
-        elif DECISION_START.match(text) and _starts_paragraph(body, i) and not _introduces_heading(body, i):
+        elif DECISION_START.match(text) and starts_paragraph(body, i):
             start = i
         else:
             i += 1
             continue
-        end = paragraph_end(body, start)
-        decision_text = NUMBERING.sub("", " ".join(p.line.plain for p in body[start:end]))
-        before = " ".join(p.line.plain for p in body[:start])
-        out.append(_decision(decision_text, body[start].page, before))
+        if start == i and _introduces_heading(body, i):
+            i += 1
+            continue
+        if start > i and i and body[i - 1].line.plain.endswith(":"):
+            covered |= set(range(paragraph_start(body, i - 1), i))  # "it was resolved to make the:"
+        bullets = list_items(body, start) if start > i else []
+        parts = bullets or [(start, block_end(body, start))]
+        for a, b in parts:
+            text = LIST_MARKER.sub("", joined(body[a:b]), count=1)
+            found += [Found(a, text, joined(body[:a]))] if text else []
+        end = parts[-1][1]
+        covered |= set(range(i, end))
         i = end
-    return out or _in_sentences(body)
-
-
-def _in_sentences(body: list[Placed]) -> list[DecisionRecord]:
-    """Decisions written inside a paragraph, one sentence each: "Wheatley Oak Tree. It was agreed
-    to refund ..." (Hertingfordbury), "Approval of minutes: Approved & signed as correct." (Tintern).
-    Read only where no decision starts a paragraph of the item."""
-    text, starts = "", []
-    for placed in body:
-        starts.append((len(text), placed.page))
-        text += placed.line.plain + " "
-    out = []
-    offset = 0
-    for sentence in SENTENCE_BREAK.split(text):
-        if DECISION_SENTENCE.match(sentence):
-            page = next(pg for at, pg in reversed(starts) if at <= offset) if starts else 1
-            out.append(_decision(sentence.strip(), page, text[:offset]))
-        offset += len(sentence) + 1
-    return out
-
-
-def _starts_paragraph(lines: list[Placed], i: int) -> bool:
-    if i == 0 or lines[i].page != lines[i - 1].page:
-        return True
-    prev, line = lines[i - 1].line, lines[i].line
-    return line.top - prev.bottom > PARAGRAPH_GAP * line.size or prev.text.rstrip()[-1:] in ".:;"
+    return found, covered
 
 
 def _introduces_heading(lines: list[Placed], i: int) -> bool:
@@ -112,51 +122,56 @@ def _introduces_heading(lines: list[Placed], i: int) -> bool:
     return end < len(lines) and bool(DECISION_HEADING.match(lines[end].line.plain))
 
 
-def paragraph_end(lines: list[Placed], start: int) -> int:
-    """The index after the last line of the paragraph that starts at `start`."""
-    end = start + 1
-    while end < len(lines):
-        prev, line = lines[end - 1], lines[end]
-        gap = line.line.top - prev.line.bottom
-        breaks = (
-            line.page != prev.page or gap > PARAGRAPH_GAP * line.line.size or line.line.bold != lines[start].line.bold
-        )
-        # a decision that introduces a list ("RESOLVED that Cabinet agree to:") takes the list
-        if breaks and (not prev.line.text.rstrip().endswith(":") or line.page != prev.page):
-            break
-        end += 1
-    return end
-
-
-def _decision(text: str, page: int, before: str) -> DecisionRecord:
-    proposer, seconder = movers(before + " " + text)
+def _decision(found: Found, page: int, title: str = "") -> DecisionRecord:
+    """The record of a decision; movers alone under a title ("M. Prest (motion), C. Dallas (second)")
+    moved the title's words."""
+    proposer, seconder = found.movers or movers(found.text)
+    if not proposer:
+        proposer, seconder = movers(found.after)
+    if not proposer:
+        proposer, seconder = movers(f"{found.before} {found.text}")
     return DecisionRecord(
         meeting_id="",
         item_number="",
-        text=text,
+        text=MOVED_RECORD.sub("", found.text) or MOVED_RECORD.sub("", title) or found.text,
         proposer=proposer,
         seconder=seconder,
-        outcome=outcome(text, before),
+        outcome=found.outcome or outcome(found.text, found.before),
         source_document_id="",
         page=page,
     )
 
 
-def movers(text: str) -> tuple[str, str]:
-    """The last proposer and seconder named in the text, as printed."""
-    found: list[tuple[int, str, str]] = []
-    for pattern in MOVERS:
-        found += [(m.start(), m.group("p"), m.group("s")) for m in pattern.finditer(text)]
-    if not found:
-        return "", ""
-    _, proposer, seconder = max(found)
-    return proposer.strip(), seconder.strip()
+# A vote reported as lost: "On being put to the vote the amendment was LOST", "Amendment lost.",
+# "set motion failed to gather a majority vote"; not "lost in post" said of a letter.
+VOTE_LOST = re.compile(
+    r"\b(?:motion|amendment|recommendation|proposal|resolution|vote)\b[^.]{0,60}?"
+    r"\b(?:lost|not\s+carried|fell|failed|defeated|rejected)\b|^\W*(?:rejected|refused|lost)\b",
+    re.I,
+)
+OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
+    (DecisionOutcome.REJECTED, VOTE_LOST),
+    (DecisionOutcome.DEFERRED, re.compile(r"\b(defer(red)?|postpone[ds]?|adjourn(ed)?)\b", re.I)),
+    (
+        DecisionOutcome.NOTED,
+        re.compile(
+            r"^(?:\W*\w{0,3}\W*)?(?:resolved\s*(?:that|:)?\s*)?(?:the\s+\w+\s+)?(?:to\s+)?note[sd]?\b"
+            r"|resolved to note|\bbe noted\b|\b(?:committee|council|councillors|members)\s+noted\b",
+            re.I,
+        ),
+    ),
+    (DecisionOutcome.APPROVED, re.compile(r"\b(approved?|adopt(ed)?|agree[sd]?|endorsed?|supported)\b", re.I)),
+)
 
 
 def outcome(text: str, context: str = "") -> DecisionOutcome:
-    """The outcome of a decision from its wording and the vote reported before it."""
-    vote = context[-300:]
-    if OUTCOMES[0][1].search(vote) and not re.search(r"\bcarried\b", vote[-120:], re.I):
+    """The outcome of a decision from its own words, or a vote on it reported in the sentence before.
+
+    A lost amendment leaves its motion standing, and a loss told of anything else ("the cheque
+    was lost in post") is no vote.
+    """
+    vote = re.split(r"(?<=[.!?])\s+", context.strip()[-300:])[-1]
+    if VOTE_LOST.search(vote) and not re.search(r"\b(?:carried|amendment)\b", vote, re.I):
         return DecisionOutcome.REJECTED
     for kind, pattern in OUTCOMES:
         if pattern.search(text):

@@ -17,7 +17,7 @@ from extractors.attendance import BLOCK
 from extractors.headings import flatten, numbered_headings
 from extractors.kpis import read_document_kpis
 from extractors.minutes import Minutes, read_minutes
-from extractors.names import resolve
+from extractors.movers import resolve_mover
 from extractors.pages import Page, PdfDocument, one_line
 from extractors.segment import Section, classify_why, names_document, segment, stamp_map, title_of
 from extractors.tables import Table, read_tables
@@ -32,7 +32,7 @@ from models import (
     TableRecord,
 )
 from models.extraction import Extraction, SourceInfo
-from models.vocab import AttendanceStatus, DocumentKind, DocumentStatus
+from models.vocab import DocumentKind, DocumentStatus
 
 # A place name, hyphenated ones with their small links: "Burton-cum-Walden", "Stratford-upon-Avon".
 PLACE_WORD = r"[A-Z][a-z]+(?:-(?:[a-z]+-)*[A-Z][a-z]+)*"
@@ -336,11 +336,11 @@ class _Reader:
     def _minutes(self, section: Section, minutes: Minutes) -> None:
         mid = self._meeting(section, minutes.meeting)
         self.missing[section.index] = missing(minutes.meeting, minutes.items, minutes.attendance)
-        names = [a.name for a in minutes.attendance if a.status != AttendanceStatus.APOLOGIES]
         for record in [*minutes.attendance, *minutes.items]:
             self.add(record, meeting_id=mid)
         for d in minutes.decisions:
-            self.add(d, meeting_id=mid, proposer=_resolved(d.proposer, names), seconder=_resolved(d.seconder, names))
+            people = minutes.attendance
+            self.add(d, meeting_id=mid, proposer=_resolved(d.proposer, people), seconder=_resolved(d.seconder, people))
 
     def file_warnings(self) -> str:
         """The file's warnings: its own, or each section's under the section's id."""
@@ -380,9 +380,9 @@ class _Reader:
         )
 
 
-def _resolved(mover: str, names: list[str]) -> str:
-    """A mover as printed ("Councillor Plowden") as the attendee it names ("Ed Plowden")."""
-    return resolve(mover, names) if mover else ""
+def _resolved(mover: str, attendance: list[AttendanceRecord]) -> str:
+    """A mover as printed ("Councillor Plowden", "NR", "the Vice-Chairman") as the attendee it names."""
+    return resolve_mover(mover, attendance)
 
 
 def missing(

@@ -13,6 +13,7 @@ from extractors.headings import Placed, bodies, flatten
 from extractors.outline import item_headings
 from extractors.pages import Page
 from extractors.segment import HELD, names_document
+from extractors.tables import read_tables
 from extractors.text import find_date, smart_title
 from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
 
@@ -40,6 +41,7 @@ def read_minutes(pages: list[Page]) -> Minutes:
     lines = flatten(pages)
     headings = item_headings(lines)
     item_lines = bodies(lines, headings)
+    tables = read_tables(pages)  # a decision column holds one decision per row (decision_tables.py)
     items = [
         MinuteItemRecord(
             meeting_id="",
@@ -54,7 +56,7 @@ def read_minutes(pages: list[Page]) -> Minutes:
     decisions = [
         d.model_copy(update={"item_number": h.number})
         for h, body in zip(headings, item_lines, strict=True)
-        for d in read_decisions(body)
+        for d in read_decisions(body, h.title, h.page, tables)
     ]
     return Minutes(
         meeting=meeting_facts(lines, headings[0].start if headings else len(lines)),

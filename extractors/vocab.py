@@ -16,6 +16,7 @@ from pathlib import Path
 TITLES = (
     "Cllr", "Cllrs", "Councillor", "Councillors", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor",
     "Sir", "Dame", "Lord", "Lady", "Rev", "Revd", "Reverend", "Baroness", "Baron",
+    "Commissioner",  # US planning commissions: "Commissioner Allen Fisk made a motion"
 )  # fmt: skip
 # Councillors in a list: "Cllrs Hodivala (Chairman), Hewett, ..." (Sutton Coldfield minutes).
 COUNCILLOR_TITLES = ("Cllr", "Cllrs", "Councillor", "Councillors")
