@@ -13,19 +13,37 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extractors.headings import Heading, Placed
-from extractors.names import ROLE_DASH, Person, looks_like_name, parse_person, same_person, split_people
-from extractors.text import TIME_PATTERN, parse_time
+from extractors.names import (
+    COUNCIL_TIERS,
+    LEADING_SYMBOLS,
+    OFFICER_ROLE,
+    ROLE_DASH,
+    Person,
+    looks_like_name,
+    parse_person,
+    same_person,
+    split_people,
+    strip_symbols,
+)
+from extractors.pages import Line
+from extractors.text import TIME_PATTERN, clean, parse_time
 from extractors.vocab import PLURAL_COUNCILLORS, TITLE
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus
 
+# The group before "Present"/"Absent" says whether its people sit on the body: "Commissioners
+# Present:", "Others Present:" (Chicago SSA minutes), "Members Present:-" (Bristol).
+MEMBER_GROUPS = r"members|councillors|commissioners|trustees|governors|directors|committee|board"
 BLOCK = re.compile(
-    r"^(?P<label>(?:members\s+|councillors\s+)?present|also\s+present"
-    r"|in\s+attendance(?:\s+(?:virtually|remotely|online))?"
-    r"|officers(?:\s+(?:present|in attendance))?|apologies(?:\s+for\s+absence)?|absent)"
+    rf"^(?P<label>(?:(?:{MEMBER_GROUPS}|others|officers|staff|also)\s+)?(?:present|absent)"
+    r"|in\s+attendance(?:\s+(?:virtually|remotely|online))?|attendees|attendance"
+    r"|officers(?:\s+in\s+attendance)?|apologies(?:\s+for\s+absence|\s+received)?|members\s+of\s+the\s+public)"
     r"\s*(?::-?|-|\s*$)\s*(?P<rest>.*)$",
     re.I,
 )
+# A name under side-by-side labels may start left of its label: Souldern centres "Present:" over
+# names set at the margin, 72pt to its left, and starts the next column's names under its label.
+COLUMN_SLACK_PT = 12.0
 # A block ends at the next label of another kind ("Public Gallery:", "Public Questions:").
 OTHER_LABEL = re.compile(r"^[A-Z][A-Za-z ]{2,30}:(\s|$)")
 SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
@@ -76,13 +94,13 @@ def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[l
     The meeting and document ids are the caller's to set.
     """
     preamble = lines[: headings[0].start] if headings else lines
-    people = _blocks(preamble) + _roll_call(lines)
+    groups = [*_blocks(preamble), _roll_call(lines)]
     for heading, body in zip(headings, bodies, strict=True):
-        if re.search(r"apolog", heading.title, re.I):
-            people += _apologies(body)
-        blocks = _blocks(body)
-        people += [a for a in blocks if a.status is AttendanceStatus.APOLOGIES]
-    people = _dedupe(people)
+        # the item is found by its words when its title is broken ("A pologies for Absence", Kent)
+        if re.search(r"apolog", heading.title, re.I) or any(APOLOGIES_FROM.search(p.line.plain) for p in body[:3]):
+            groups.append(_apologies(body))
+        groups += [[a for a in group if a.status is AttendanceStatus.APOLOGIES] for group in _blocks(body)]
+    people = _dedupe(groups)
     text = " ".join(p.line.plain for p in lines)
     return [_record(a) for a in _times(_substitutions(people, text), text)]
 
@@ -106,35 +124,64 @@ def _record(a: Attendee) -> AttendanceRecord:
 
 
 def _status(label: str) -> AttendanceStatus:
-    label = label.lower()
+    label = " ".join(label.lower().split())
     if label.startswith("apolog"):
         return AttendanceStatus.APOLOGIES
-    if label.startswith("absent"):
+    if label.endswith("absent"):
         return AttendanceStatus.ABSENT
-    if label.endswith("present") and not label.startswith("also"):
+    if label in {"present", "attendees", "attendance"} or re.match(rf"(?:{MEMBER_GROUPS}) present$", label):
         return AttendanceStatus.PRESENT
     return AttendanceStatus.ALSO_PRESENT
 
 
-def _blocks(lines: list[Placed]) -> list[Attendee]:
-    out: list[Attendee] = []
-    block: list[Placed] = []
-    label = ""
-    for placed in [*lines, None]:
-        text = placed.line.plain if placed else ""
-        match = BLOCK.match(text) if placed else None
-        other = OTHER_LABEL.match(text) and not PLURAL_COUNCILLORS.match(text)
-        ends = placed is None or match or (label and (other or _is_caps_heading(text)))
-        if ends and label:
-            out += _entries(block, label)
-            label, block = "", []
-        if match:
-            label = match.group("label")
-            rest = match.group("rest").strip()
-            block = [Placed(placed.page, replace(placed.line, text=rest))] if rest else []  # type: ignore[union-attr]
-        elif label and placed:
-            block.append(placed)
-    return out
+def _blocks(lines: list[Placed]) -> list[list[Attendee]]:
+    """Each labelled list of people ("Present: ...", or labels side by side over columns), one group each."""
+    groups: list[list[Attendee]] = []
+    i = 0
+    while i < len(lines):
+        heads, found = _column_labels(lines[i].line), _label(lines[i].line)
+        if heads:
+            group, i = _columns(lines, i + 1, heads)
+            groups.append(group)
+            continue
+        i += 1
+        if not found:
+            continue
+        label, rest = found
+        start = lines[i - 1]
+        block = [Placed(start.page, replace(start.line, text=rest))] if rest else []
+        while i < len(lines) and not _ends_block(lines[i], start, block):
+            block.append(lines[i])
+            i += 1
+        groups.append(_entries(block, label))
+    return groups
+
+
+def _label(line: Line) -> tuple[str, str] | None:
+    """The label a line starts with and the text after it: "Present: Cllr A", or "PRESENT" set in
+    a cell of its own before the names (Ayton Community Council)."""
+    match = BLOCK.match(strip_symbols(line.plain))
+    if match:
+        return match.group("label"), match.group("rest").strip()
+    cell = BLOCK.match(strip_symbols(clean(line.parts[0]))) if len(line.parts) > 1 else None
+    if cell and not cell.group("rest"):
+        return cell.group("label"), " ".join(line.parts[1:])
+    return None
+
+
+def _ends_block(placed: Placed, start: Placed, block: list[Placed]) -> bool:
+    """Whether a line after a label starts something else: another label, a heading in capitals
+    ("UNRESTRICTED ITEMS", Kent), a bold line after plain names ("Minutes", Hyndland), or the next
+    bullet of a list whose items are labels ("o Commissioners Absent:", Chicago SSA)."""
+    line = placed.line
+    text = strip_symbols(line.plain)
+    if _label(line) or _column_labels(line) or _is_caps_heading(text):
+        return True
+    if OTHER_LABEL.match(text) and not PLURAL_COUNCILLORS.match(text):
+        return True
+    if line.bold and any(not p.line.bold for p in block):
+        return True
+    return bool(LEADING_SYMBOLS.match(line.plain) and LEADING_SYMBOLS.match(start.line.plain))
 
 
 def _is_caps_heading(text: str) -> bool:
@@ -142,20 +189,64 @@ def _is_caps_heading(text: str) -> bool:
     return len(text.split()) > 1 and text.isupper()
 
 
+def _column_labels(line: Line) -> list[tuple[str, float]]:
+    """Labels set side by side over columns of names: "Present: | Members of the Public: | Apologies:"
+    (Souldern Parish Council minutes); each with its left edge. Empty for any other line."""
+    heads = []
+    for text, x0, _ in line.boxes:
+        match = BLOCK.match(strip_symbols(clean(text)))
+        if not match or match.group("rest"):
+            return []
+        heads.append((match.group("label"), x0))
+    return heads if len(heads) > 1 else []
+
+
+def _columns(lines: list[Placed], i: int, heads: list[tuple[str, float]]) -> tuple[list[Attendee], int]:
+    """People in the columns under side-by-side labels, row by row until a row holds no name."""
+    out: list[Attendee] = []
+    while i < len(lines) and not lines[i].line.parts[0][:1].isdigit():
+        texts = [""] * len(heads)
+        for text, x0, _ in lines[i].line.boxes:
+            col = max((k for k, (_, left) in enumerate(heads) if x0 >= left - COLUMN_SLACK_PT), default=0)
+            texts[col] = f"{texts[col]} {text}".strip()
+        found = [
+            a
+            for (label, _), text in zip(heads, texts, strict=True)
+            for a in _people([(lines[i].page, e) for e in split_people(text)], _status(label), False)
+        ]
+        if not found:
+            break
+        out += found
+        i += 1
+    return out, i
+
+
 def _entries(block: list[Placed], label: str) -> list[Attendee]:
     if not block:
         return []
     status = _status(label)
     remote = bool(re.search(r"virtual|remote|online", label, re.I))
-    joined = " ".join(p.line.plain for p in block)
+    joined = _join(block)
     per_line = bool(ROLE_DASH.search(re.sub(r"\([^()]*\)", "", joined)))
     if initialled := _with_initials(block):
         chunks = initialled
     elif per_line:
-        chunks = [(p.page, e) for p in block for e in _dash_entries(p.line.plain)]
+        chunks = [(p.page, e) for p in block for e in _dash_entries(strip_symbols(p.line.plain))]
     else:  # the list ends with its first sentence: "... Passey and Wood. Under item 4(v) ..."
         chunks = [(block[0].page, e) for e in split_people(SENTENCE_END.split(joined)[0])]
     return _people(chunks, status, remote)
+
+
+def _join(lines: list[Placed]) -> str:
+    """The lines' text as one, a name broken at a hyphen joined again ("Mr Paul Barrington-" / "King")."""
+    text = ""
+    for placed in lines:
+        text = _joined(text, strip_symbols(placed.line.plain))
+    return text
+
+
+def _joined(text: str, part: str) -> str:
+    return f"{text}{part}" if re.search(r"[A-Za-z]-$", text) else f"{text} {part}".strip()
 
 
 def _with_initials(block: list[Placed]) -> list[tuple[int, str]]:
@@ -208,9 +299,10 @@ def _dash_entries(line: str) -> list[str]:
 
 
 def _people(chunks: list[tuple[int, str]], status: AttendanceStatus, remote: bool) -> list[Attendee]:
-    out = []
+    out: list[Attendee] = []
     plural = ""
     for page, chunk in chunks:
+        chunk = strip_symbols(chunk)
         match = PLURAL_COUNCILLORS.match(chunk)
         if match:
             plural = "Cllr"
@@ -222,8 +314,22 @@ def _people(chunks: list[tuple[int, str]], status: AttendanceStatus, remote: boo
             person = replace(person, honorific=plural)
         if remote:
             person = replace(person, remote=True)
-        out.append(Attendee(person=person, status=status, page=page))
+        out.append(Attendee(person=person, status=_seat(person, status, out), page=page))
     return out
+
+
+def _seat(person: Person, status: AttendanceStatus, before: list[Attendee]) -> AttendanceStatus:
+    """Who under "Present:" does not sit on the body: the clerk ("Cathy Fleet (CF) CLERK"), and a
+    councillor of another council among the members ("Cllrs Hayward, ..., Cobb, County Cllr Webb",
+    Tintern Community Council)."""
+    if status is not AttendanceStatus.PRESENT:
+        return status
+    guest = bool(before) and _tier(person) and not any(_tier(a.person) for a in before)
+    return AttendanceStatus.ALSO_PRESENT if OFFICER_ROLE.search(person.role) or guest else status
+
+
+def _tier(person: Person) -> bool:
+    return person.honorific.split()[0].lower() in COUNCIL_TIERS if person.honorific else False
 
 
 def _apologies(body: list[Placed]) -> list[Attendee]:
@@ -246,7 +352,7 @@ def _sentence(start: str, following: list[Placed]) -> str:
     for placed in following:
         if re.search(r"\.\s*$", text):
             break
-        text += " " + placed.line.plain
+        text = _joined(text, placed.line.plain)
     return re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", text)[0]
 
 
@@ -262,11 +368,17 @@ def _listed(lines: list[Placed]) -> list[Attendee]:
     return out
 
 
-def _dedupe(people: list[Attendee]) -> list[Attendee]:
-    seen: dict[tuple[str, str], Attendee] = {}
-    for a in people:
-        seen.setdefault((a.person.name.lower(), a.status), a)
-    return list(seen.values())
+def _dedupe(groups: list[list[Attendee]]) -> list[Attendee]:
+    """Everyone once: a person named again in a later list (the apologies item after the
+    preamble's "Apologies:") is dropped, but two people printed alike in one list are two
+    ("Ms J Meade, Mr J Meade", Kent County Council)."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Attendee] = []
+    for group in groups:
+        new = [a for a in group if (a.person.name.lower(), a.status) not in seen]
+        seen |= {(a.person.name.lower(), a.status) for a in group}
+        out += new
+    return out
 
 
 def _substitutions(people: list[Attendee], text: str) -> list[Attendee]:
