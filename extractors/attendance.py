@@ -17,6 +17,7 @@ from extractors.names import (
     COUNCIL_TIERS,
     LEADING_SYMBOLS,
     OFFICER_ROLE,
+    ORGANISATION,
     ROLE_DASH,
     Person,
     looks_like_name,
@@ -27,7 +28,7 @@ from extractors.names import (
 )
 from extractors.pages import Line
 from extractors.text import TIME_PATTERN, clean, parse_time
-from extractors.vocab import PLURAL_COUNCILLORS, TITLE
+from extractors.vocab import HONORIFIC_WORDS, PLURAL_COUNCILLORS, TITLE
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus
 
@@ -78,6 +79,18 @@ class Attendee:
     left_at: str = ""
 
 
+# Someone not in the lists who addresses the meeting: a member of the public or an officer,
+# named in full at the start of a line or sentence or after a topic's dash, perhaps with a role
+# between commas, then a verb of speaking: "Zoe Toft spoke regarding ..." (Sutton Coldfield),
+# "Court Skinner provided public comment.", "Patrick Heisinger, Assistant City Manager, made a
+# presentation" (East Palo Alto), "Ayton Church – Bill Stewart, Session Clerk for Ayton Parish
+# Church, spoke about ..." (Ayton). Without a title, so "The Chair asked" and "Cllr Cobb
+# reported" (members, in the lists already) are not read here.
+SPEAKER = re.compile(
+    r"(?:^|(?<=[.:;])\s+|\s-\s+)(?P<name>[A-Z][a-z]+(?:[ -](?:Mc|Mac|O')?[A-Z][a-z'-]+){1,2})"
+    r"(?:,\s+(?P<role>[^,.]{3,60}),)?\s+(?:spoke|addressed|presented|made\s+a\s+presentation|provided\s+public"
+    r"\s+comment|introduced|asked|raised|queried|thanked|wished|reported|explained|expressed|outlined)\b"
+)
 ROLL_CALL_NAME = re.compile(r"^(?:attendee\s+)?name$")
 ROLL_CALL_STATUS = {
     "present": AttendanceStatus.PRESENT,
@@ -101,8 +114,35 @@ def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[l
             groups.append(_apologies(body))
         groups += [[a for a in group if a.status is AttendanceStatus.APOLOGIES] for group in _blocks(body)]
     people = _dedupe(groups)
+    people += _speakers(lines, people)
     text = " ".join(p.line.plain for p in lines)
     return [_record(a) for a in _times(_substitutions(people, text), text)]
+
+
+def _speakers(lines: list[Placed], known: list[Attendee]) -> list[Attendee]:
+    """People not in the lists who spoke at the meeting, in attendance; each once."""
+    out: list[Attendee] = []
+    for before, placed in zip([None, *lines], lines, strict=False):
+        text = strip_symbols(placed.line.plain)
+        for match in SPEAKER.finditer(text):
+            if match.start() == 0 and not _starts_paragraph(placed, before):
+                continue  # run on from "... Cabinet Member for Finance, Corporate and" (Kent)
+            name = match.group("name")
+            words = {w.lower() for w in re.split(r"[ -]", name)}
+            if words & (HONORIFIC_WORDS | {"the"}) or ORGANISATION.search(name):
+                continue
+            if any(same_person(name, a.person.name) for a in known + out):
+                continue
+            person = Person(name=name, role=match.group("role") or "")
+            out.append(Attendee(person=person, status=AttendanceStatus.ALSO_PRESENT, page=placed.page))
+    return out
+
+
+def _starts_paragraph(placed: Placed, before: Placed | None) -> bool:
+    """Whether a line starts afresh: first, bulleted, or after a heading or a finished sentence."""
+    if before is None or LEADING_SYMBOLS.match(placed.line.plain) or before.line.bold:
+        return True
+    return bool(re.search(r"[.:;!?]$", before.line.plain))
 
 
 def _record(a: Attendee) -> AttendanceRecord:

@@ -185,3 +185,29 @@ def test_shared_surname_and_initials_in_brackets() -> None:
     assert parse_person("Paul Wheelhouse (PWh)").role == ""
     # A surname that is a role word in mixed case stays the surname.
     assert parse_person("John Mayor").name == "John Mayor"
+
+
+def test_people_who_address_the_meeting_are_in_attendance() -> None:
+    # Sutton Coldfield Town Council, 13 Mar 2018, "Public Questions:"; East Palo Alto Planning
+    # Commission, 27 Jan 2020; Ayton Community Council, 4 Jun 2019, open forum.
+    people = _by_name("""
+Present:
+Cllrs Hodivala (Chairman), Hewett, Mosson, Passey and Wood.
+**Public Questions:
+Zoe Toft spoke regarding the application from FOLIO for a community grant. She explained that the festival
+**3. PUBLIC COMMENT
+Court Skinner provided public comment.
+**4. Open Forum
+• Ayton Church – Bill Stewart, Session Clerk for Ayton Parish Church, spoke about two
+separate proposals. Cllr Hewett asked about the Session Clerk.
+**5. Budget
+1. Mr Oakford, Deputy Leader and Cabinet Member for Finance, Corporate and
+Traded Services introduced the report. The Chair thanked him.
+""")
+    assert {n: a.status for n, a in people.items() if a.status == ALSO} == {
+        "Zoe Toft": ALSO,
+        "Court Skinner": ALSO,
+        "Bill Stewart": ALSO,
+    }
+    assert people["Bill Stewart"].role == "Session Clerk for Ayton Parish Church"
+    assert people["Hewett"].status == PRESENT
