@@ -47,6 +47,9 @@ BLOCK = re.compile(
 COLUMN_SLACK_PT = 12.0
 # A block ends at the next label of another kind ("Public Gallery:", "Public Questions:").
 OTHER_LABEL = re.compile(r"^[A-Z][A-Za-z ]{2,30}:(\s|$)")
+# A plural set in capitals before names is the role they share: "CPOs Suzanne Jacobs and Drew
+# Young" (community police officers, Ayton Community Council), "PCSOs ...".
+PLURAL_ROLE = re.compile(r"^(?P<role>[A-Z]{2,6})s\s+(?=[A-Z])")
 SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 APOLOGIES_FROM = re.compile(r"apologies\b[^.:]*?\b(?:from|of)\b\s*:?\s*(?P<rest>.*)$", re.I)
 NO_APOLOGIES = re.compile(r"\b(no|none)\b.*\bapologies\b|\bapologies\b.*\b(none|nil)\b", re.I)
@@ -56,6 +59,12 @@ SUBSTITUTED_BY = re.compile(rf"(?P<absent>{NAME})\s*[-\u2013\u2014(]\s*substitut
 SUBSTITUTE_FOR = re.compile(
     rf"(?P<sub>{NAME})\s+(?:attended|was\s+present|would\s+be|is|was)?\s*(?:as\s+(?:a\s+)?)?substitut\w*"
     rf"(?:[^.]*?\bfor\s+(?P<absent>{NAME}))?"
+)
+# Who chaired, said in a sentence rather than beside the name: "The Meeting was Chaired by Kenny
+# Combe." (Ayton Community Council), "In the absence of the Chairman, Cllr X took the chair".
+CHAIRED = re.compile(
+    rf"(?i:\bchaired\s+by)\s+(?P<by>{HONOR}*(?:[A-Z][\w'-]+\s+){{0,3}}[A-Z][\w'-]+)"
+    rf"|(?P<took>{NAME})\s+(?:took|was\s+in)\s+the\s+chair\b"
 )
 ARRIVED = re.compile(
     rf"(?P<who>{NAME}(?:(?:,\s*|\s+and\s+){NAME})*)\s+(?:arrived|joined the meeting)\b[^.]*?(?P<time>{TIME_PATTERN})",
@@ -116,7 +125,7 @@ def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[l
     people = _dedupe(groups)
     people += _speakers(lines, people)
     text = " ".join(p.line.plain for p in lines)
-    return [_record(a) for a in _times(_substitutions(people, text), text)]
+    return [_record(a) for a in _times(_substitutions(_chair(people, text), text), text)]
 
 
 def _speakers(lines: list[Placed], known: list[Attendee]) -> list[Attendee]:
@@ -274,7 +283,20 @@ def _entries(block: list[Placed], label: str) -> list[Attendee]:
         chunks = [(p.page, e) for p in block for e in _dash_entries(strip_symbols(p.line.plain))]
     else:  # the list ends with its first sentence: "... Passey and Wood. Under item 4(v) ..."
         chunks = [(block[0].page, e) for e in split_people(SENTENCE_END.split(joined)[0])]
+        if all(_self_contained(p.line.plain) for p in block):  # a note, then names: "Five members of
+            # the public" / "CPOs Suzanne Jacobs and Drew Young" (Ayton Community Council)
+            by_line = [(p.page, e) for p in block for e in split_people(strip_symbols(p.line.plain))]
+            chunks = max(chunks, by_line, key=lambda c: len(_people(c, status, remote)))
     return _people(chunks, status, remote)
+
+
+def _self_contained(line: str) -> bool:
+    """Whether a line of a list ends where an entry ends: its brackets close and it does not stop
+    at a comma, an "and" or a title ("..., Mr David Dent and Mrs" / "Victoria Whitehead")."""
+    words = line.split()
+    last = words[-1].lower().strip(".") if words else ""
+    run_on = last in HONORIFIC_WORDS or last in {"and", "&"} or line.endswith((",", "-"))
+    return line.count("(") == line.count(")") and not run_on
 
 
 def _join(lines: list[Placed]) -> str:
@@ -340,18 +362,20 @@ def _dash_entries(line: str) -> list[str]:
 
 def _people(chunks: list[tuple[int, str]], status: AttendanceStatus, remote: bool) -> list[Attendee]:
     out: list[Attendee] = []
-    plural = ""
+    plural, group_role = "", ""
     for page, chunk in chunks:
         chunk = strip_symbols(chunk)
-        match = PLURAL_COUNCILLORS.match(chunk)
-        if match:
-            plural = "Cllr"
-            chunk = chunk[match.end() :]
+        if match := PLURAL_COUNCILLORS.match(chunk):
+            plural, chunk = "Cllr", chunk[match.end() :]
+        if match := PLURAL_ROLE.match(chunk):
+            group_role, chunk = match.group("role"), chunk[match.end() :]
         person = parse_person(chunk)
         if not looks_like_name(person.name):
             continue
         if plural and not person.honorific:
             person = replace(person, honorific=plural)
+        if group_role and not person.role:
+            person = replace(person, role=group_role)
         if remote:
             person = replace(person, remote=True)
         out.append(Attendee(person=person, status=_seat(person, status, out), page=page))
@@ -437,6 +461,20 @@ def _substitutions(people: list[Attendee], text: str) -> list[Attendee]:
                 a = replace(a, person=replace(a.person, role=role), substitute_for=absent_name)
         out.append(a)
     return out
+
+
+def _chair(people: list[Attendee], text: str) -> list[Attendee]:
+    """The member a sentence names as chairing gets the role, unless a role is printed already."""
+    match = CHAIRED.search(text)
+    who = (match.group("by") or match.group("took")) if match else ""
+    if not who or any(a.person.role in {"Chair", "Chairman"} for a in people):
+        return people
+    return [
+        replace(a, person=replace(a.person, role="Chair"))
+        if a.status is AttendanceStatus.PRESENT and not a.person.role and same_person(who, a.person.name)
+        else a
+        for a in people
+    ]
 
 
 def _full_name(short: str, people: list[Attendee]) -> str:

@@ -211,3 +211,32 @@ Traded Services introduced the report. The Chair thanked him.
     }
     assert people["Bill Stewart"].role == "Session Clerk for Ayton Parish Church"
     assert people["Hewett"].status == PRESENT
+
+
+def test_a_note_line_then_names_and_the_chair_named_in_a_sentence() -> None:
+    # Ayton Community Council minutes, 4 Jun 2019.
+    rows = [
+        [("Present:", 36.0), ("Kenny Combe", 108.0), ("KC", 250.0), ("Catherine Chisholm", 300.0), ("CC", 420.0)],
+        [("Graham Dolan", 108.0), ("GD", 250.0), ("Jim Fullarton (SBC)", 300.0), ("JF", 420.0)],
+        [("In Attendance:", 36.0), ("Five members of the public", 144.0)],
+        [("CPOs Suzanne Jacobs and Drew Young", 144.0)],
+        [("The Meeting was Chaired by Kenny Combe.", 36.0)],
+    ]
+    people = {a.name: a for a in _read([_row(r, i) for i, r in enumerate(rows)])}
+    assert (people["Kenny Combe"].status, people["Kenny Combe"].role) == (PRESENT, "Chair")
+    assert people["Catherine Chisholm"].role == ""
+    assert {n: (a.status, a.role) for n, a in people.items() if a.status == ALSO} == {
+        "Suzanne Jacobs": (ALSO, "CPO"),
+        "Drew Young": (ALSO, "CPO"),
+    }
+
+
+def test_a_list_run_over_lines_is_read_as_one() -> None:
+    # Kent County Council Cabinet minutes, 30 Jan 2025: entries broken across lines stay whole.
+    people = _by_name("""
+IN ATTENDANCE: Dr A Ghosh (Director of Public Health), Mrs S Hammond
+(Corporate Director Children, Young People and Education), Mrs A Beer (Chief
+Executive), Mr D Shipton (Head of Finance Policy, Planning and Strategy)
+""")
+    assert list(people) == ["A Ghosh", "S Hammond", "A Beer", "D Shipton"]
+    assert people["A Beer"].role == "Chief Executive"
