@@ -34,10 +34,16 @@ __all__ = ["BLOCK", "read_attendance"]  # BLOCK: minutes.py ends its title block
 
 HONOR = rf"(?:{TITLE}\s+)"
 NAME = rf"{HONOR}+(?:(?:[A-Z]\.?|[A-Z][\w'\u2019-]+)\s+){{0,3}}[A-Z][\w'\u2019-]+"
-SUBSTITUTED_BY = re.compile(rf"(?P<absent>{NAME})\s*[-\u2013\u2014(]\s*substituted\s+by\s+(?P<sub>{NAME})")
+# In sentences a name may come without a title when it is known from the lists ("Jos Clark
+# attended as substitute"): a full name then, matched against the people listed.
+BARE_WORD = rf"(?!{TITLE}\s)[A-Z][\w'\u2019-]+"  # a title starts a name of its own
+ANY_NAME = rf"(?:{NAME}|{BARE_WORD}(?:\s+{BARE_WORD}){{1,3}})"
+SUBSTITUTED_BY = re.compile(
+    rf"(?P<absent>{ANY_NAME})\s*(?:[-\u2013\u2014(]|,?\s+who\s+was)\s*substituted\s+by\s+(?P<sub>{ANY_NAME})"
+)
 SUBSTITUTE_FOR = re.compile(
-    rf"(?P<sub>{NAME})\s+(?:attended|was\s+present|would\s+be|is|was)?\s*(?:as\s+(?:a\s+)?)?substitut\w*"
-    rf"(?:[^.]*?\bfor\s+(?P<absent>{NAME}))?"
+    rf"(?P<sub>{ANY_NAME})\s+(?:attended|was\s+present|would\s+be|is|was)?\s*(?:as\s+(?:a\s+)?)?substitut\w*"
+    rf"(?:[^.]*?\bfor\s+(?P<absent>{ANY_NAME}))?"
 )
 # Who chaired, said in a sentence rather than beside the name: "The Meeting was Chaired by Kenny
 # Combe." (Ayton Community Council), "In the absence of the Chairman, Cllr X took the chair".
@@ -45,15 +51,17 @@ CHAIRED = re.compile(
     rf"(?i:\bchaired\s+by)\s+(?P<by>{HONOR}*(?:[A-Z][\w'-]+\s+){{0,3}}[A-Z][\w'-]+)"
     rf"|(?P<took>{NAME})\s+(?:took|was\s+in)\s+the\s+chair\b"
 )
-ARRIVED = re.compile(
-    rf"(?P<who>{NAME}(?:(?:,\s*|\s+and\s+){NAME})*)\s+(?:arrived|joined the meeting)\b[^.]*?(?P<time>{TIME_PATTERN})",
-    re.I,
-)
-LEFT = re.compile(
-    rf"(?P<who>{NAME}(?:(?:,\s*|\s+and\s+){NAME})*)\s+(?:left|departed)\b[^.]*?(?P<time>{TIME_PATTERN})", re.I
-)
+WHO = rf"(?P<who>{ANY_NAME}(?:(?:,\s*|\s+and\s+){ANY_NAME})*)"
+ARRIVED = re.compile(rf"{WHO}\s+(?i:arrived|joined the meeting)\b[^.]*?(?P<time>{TIME_PATTERN})")
+LEFT = re.compile(rf"{WHO}\s+(?i:left|departed)\b[^.]*?(?P<time>{TIME_PATTERN})")
 
 
+# "Mr John Betts, Interim Corporate Director Finance, was in attendance for this item." (Kent),
+# "X, Y and Z were in attendance virtually": people in attendance said in a sentence.
+ATTENDED = re.compile(
+    rf"{WHO}(?:,\s+(?P<role>[^,.]{{3,80}}),)?\s+(?:was|were)\s+(?:in\s+attendance|present)"
+    r"(?P<how>\s+(?:virtually|remotely|online|via\s+(?:teams|zoom)))?"
+)
 # Someone not in the lists who addresses the meeting: a member of the public or an officer,
 # named in full at the start of a line or sentence or after a topic's dash, perhaps with a role
 # between commas, then a verb of speaking: "Zoe Toft spoke regarding ..." (Sutton Coldfield),
@@ -81,9 +89,24 @@ def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[l
             groups.append(apologies(body))
         groups += [[a for a in group if a.status is AttendanceStatus.APOLOGIES] for group in blocks(body)]
     people = _dedupe(groups)
-    people += _speakers(lines, people)
     text = " ".join(p.line.plain for p in lines)
+    people = _attended(people, text, lines[0].page if lines else 1)
+    people += _speakers(lines, people)
     return [_record(a) for a in _times(_substitutions(_chair(people, text), text), text)]
+
+
+def _attended(people: list[Attendee], text: str, page: int) -> list[Attendee]:
+    """People a sentence puts in attendance: added when not listed, marked remote when it says so."""
+    for match in ATTENDED.finditer(text):
+        remote = bool(match.group("how"))
+        for entry in split_people(match.group("who")):
+            known = [a for a in people if same_person(entry, a.person.name)]
+            if not known:
+                person = replace(parse_person(entry), role=match.group("role") or "", remote=remote)
+                people = [*people, Attendee(person=person, status=AttendanceStatus.ALSO_PRESENT, page=page)]
+            elif remote:
+                people = [replace(a, person=replace(a.person, remote=True)) if a in known else a for a in people]
+    return people
 
 
 def _speakers(lines: list[Placed], known: list[Attendee]) -> list[Attendee]:
@@ -150,11 +173,15 @@ def _substitutions(people: list[Attendee], text: str) -> list[Attendee]:
         found = re.search(rf"substituted\s+by\s+({NAME})", a.person.note)
         if a.status is AttendanceStatus.APOLOGIES and found:
             pairs.append((found.group(1), a.person.name))
+    # "Apologies were received from Councillor Coombes. Councillor Jos Clark attended as
+    # substitute." (Bristol): with one member away, the substitute named alone stands in for them.
+    sent = [a.person.name for a in people if a.status is AttendanceStatus.APOLOGIES]
+    sole = sent[0] if len(sent) == 1 else ""
     out = []
     for a in people:
         for sub, absent in pairs:
             if a.status is AttendanceStatus.PRESENT and same_person(sub, a.person.name):
-                absent_name = _full_name(absent, people) if absent else a.substitute_for
+                absent_name = _full_name(absent, people) if absent else a.substitute_for or sole
                 role = a.person.role or "Substitute"
                 a = replace(a, person=replace(a.person, role=role), substitute_for=absent_name)
         out.append(a)

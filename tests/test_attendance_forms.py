@@ -240,3 +240,37 @@ Executive), Mr D Shipton (Head of Finance Policy, Planning and Strategy)
 """)
     assert list(people) == ["A Ghosh", "S Hammond", "A Beer", "D Shipton"]
     assert people["A Beer"].role == "Chief Executive"
+
+
+def test_substitute_named_alone_stands_in_for_the_one_member_away() -> None:
+    # Bristol Transport and Connectivity Policy Committee minutes, 12 Sep 2024.
+    people = _by_name("""
+**Members Present:-
+Councillors: Ed Plowden (Chair), Graham Morris (Vice-Chair), Donald Alexander, Rob Bryher,
+Tim Rippington, Emma Edwards, Kaz Self, David Wilcox and Jos Clark
+**2 Apologies for Absence and Substitutions
+Apologies were received from Councillor Coombes. Councillor Jos Clark attended as substitute.
+**3 Declarations of Interest
+""")
+    clark = people["Jos Clark"]
+    assert (clark.status, clark.role, clark.substitute_for) == (PRESENT, "Substitute", "Coombes")
+    assert people["Graham Morris"].role == "Vice-Chair"
+    assert people["Coombes"].status == APOLOGIES
+
+
+def test_sentence_forms_without_titles() -> None:
+    # Kent County Council minutes, 13 Feb 2025, item 290; the other sentences are the forms
+    # issue 9 lists ("X, Y and Z were in attendance virtually", "who was substituted by R").
+    people = _by_name("""
+PRESENT: Mr B J Sweetland (Chairman), Ms J Meade, Mr R Thomas, Mr P Oakford
+IN ATTENDANCE: Mr J Betts (Interim Corporate Director Finance)
+**290. Section 25 Report
+Mr John Betts, Interim Corporate Director Finance, was in attendance for this item.
+Rachel Kennard, Joanne Meade and Peter Oakford were in attendance virtually.
+Apologies were received from Ann Allen, who was substituted by Richard Thomas.
+""")
+    assert "John Betts" not in people
+    assert (people["Rachel Kennard"].status, people["Rachel Kennard"].remote) == (ALSO, True)
+    assert people["J Meade"].remote and people["P Oakford"].remote
+    assert not people["B J Sweetland"].remote
+    assert people["R Thomas"].substitute_for == "Ann Allen"
