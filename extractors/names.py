@@ -65,6 +65,11 @@ ROLES = {
     "deputy clerk": "Deputy Clerk",
     "rfo": "RFO",
 }
+# Words that end a job title printed after a name: "Projects Officer", "Regulatory Affairs Manager".
+JOB_WORDS = frozenset(
+    {"manager", "officer", "director", "engineer", "consultant", "adviser", "advisor", "planner", "coordinator"}
+    | {"co-ordinator", "administrator", "executive", "surveyor", "solicitor", "accountant", "warden", "ranger"}
+)
 # Officers who serve a meeting rather than sit on it: a clerk listed under "Present:" is in
 # attendance, not a member ("Cathy Fleet (CF) CLERK", "Mr Richard Nolan, Clerk").
 OFFICER_ROLE = re.compile(r"\b(?:clerk|rfo|minute[- ]taker|proper officer)\b", re.I)
@@ -104,6 +109,9 @@ def split_people(text: str) -> list[str]:
     for sep, part in _top_level_parts(text):
         if merged and _belongs_to_previous(part):
             merged[-1] = (merged[-1][0], f"{merged[-1][1]}, {part}")
+        elif merged and sep in {"&", "and"} and _has_job(part) and not _starts_with_honorific(part):
+            # a job's words joined by "&": "David McCabe Innovation & Regulatory Affairs Manager Tarmac"
+            merged[-1] = (merged[-1][0], f"{merged[-1][1]} {sep} {part}")
         else:
             merged.append((sep, part))
     return _shared_surnames(_attach_roles(merged))
@@ -191,6 +199,8 @@ def parse_person(text: str) -> Person:
     if kept and kept[0].lower() in ROLES:  # "Mr Richard Nolan, Clerk"
         printed_role = printed_role or ROLES[kept[0].lower()]
     honorific, name = split_honorific(head)
+    name, job = _name_before_job(name)
+    role = role or job
     remote = any(REMOTE.match(label) for label in labels)
     said = [label for label in labels if not REMOTE.match(label) and not _is_initials(label, name)]
     roles = [ROLES.get(label.lower(), label) for label in said]
@@ -216,6 +226,22 @@ def _is_initials(label: str, name: str) -> bool:
     """Whether a bracket holds the initials the minutes use for the person: "Nick Oakhill (NO)", "(PWh)"."""
     capitals = [c for c in label if c.isupper()]
     return bool(re.fullmatch(r"[A-Z][A-Za-z]{1,3}", label)) and capitals == [w[0] for w in name.split()]
+
+
+def _has_job(text: str) -> bool:
+    return any(w.lower().strip(",.") in JOB_WORDS for w in text.split())
+
+
+def _name_before_job(text: str) -> tuple[str, str]:
+    """Split a job printed after the name without punctuation: "Andrew Taylor Projects Officer CMS",
+    "David McCabe Innovation & Regulatory Affairs Manager Tarmac" (Hertingfordbury minutes): the
+    name is its initials and one word more, or two words."""
+    words = text.split()
+    initials = next((i for i, w in enumerate(words) if len(w.strip(".")) > 1), len(words))
+    size = initials + 1 if initials else 2
+    if len(words) > size and _has_job(" ".join(words[size:])):
+        return " ".join(words[:size]), " ".join(words[size:])
+    return text, ""
 
 
 def _trailing_role(text: str) -> tuple[str, str]:

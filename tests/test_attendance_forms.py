@@ -274,3 +274,18 @@ Apologies were received from Ann Allen, who was substituted by Richard Thomas.
     assert people["J Meade"].remote and people["P Oakford"].remote
     assert not people["B J Sweetland"].remote
     assert people["R Thomas"].substitute_for == "Ann Allen"
+
+
+def test_job_printed_after_the_name_without_punctuation() -> None:
+    # Hertingfordbury Parish Council minutes, 11 Oct 2017.
+    people = _by_name("""
+PRESENT: Cllrs Haidy Blake, Lizzer Bradbury, Gary O'Leary, Roger Morris
+In attendance: Cllr Linda Haysey, Amanda Glew (Clerk), David McCabe Innovation & Regulatory Affairs
+Manager Tarmac, Mr Peter Oakenfull, Mr Andrew Taylor Projects Officer CMS, Mr Peter Newson, Mr
+Martin Jack, Mrs Magda Atkins and seven other local residents.
+""")
+    assert people["David McCabe"].role == "Innovation & Regulatory Affairs Manager Tarmac"
+    assert people["Andrew Taylor"].role == "Projects Officer CMS"
+    assert people["Martin Jack"].status == ALSO
+    assert len(people) == 12
+    assert parse_person("Mr A M Ridgers Projects Officer").name == "A M Ridgers"
