@@ -16,6 +16,7 @@ from extractors.names import (
     LEADING_SYMBOLS,
     OFFICER_ROLE,
     ROLE_DASH,
+    ROLES,
     Person,
     looks_like_name,
     parse_person,
@@ -28,12 +29,14 @@ from extractors.vocab import HONORIFIC_WORDS, PLURAL_COUNCILLORS
 from models.vocab import AttendanceStatus
 
 # The group before "Present"/"Absent" says whether its people sit on the body: "Commissioners
-# Present:", "Others Present:" (Chicago SSA minutes), "Members Present:-" (Bristol).
+# Present:", "Others Present:" (Chicago SSA minutes), "Members Present:-" (Bristol). A role can
+# be the label itself, with a colon: "Clerk: Mrs J Smith", "In the Chair: Cllr A Jones".
 MEMBER_GROUPS = r"members|councillors|commissioners|trustees|governors|directors|committee|board"
 BLOCK = re.compile(
     rf"^(?P<label>(?:(?:{MEMBER_GROUPS}|others|officers|staff|also)\s+)?(?:present|absent)"
     r"|in\s+attendance(?:\s+(?:virtually|remotely|online))?|attendees|attendance"
-    r"|officers(?:\s+in\s+attendance)?|apologies(?:\s+for\s+absence|\s+received)?|members\s+of\s+the\s+public)"
+    r"|officers(?:\s+in\s+attendance)?|apologies(?:\s+for\s+absence|\s+received)?|members\s+of\s+the\s+public"
+    r"|(?:clerk|minute\s+taker|chair(?:man)?|in\s+the\s+chair)(?=\s*:))"
     r"\s*(?::-?|-|\s*$)\s*(?P<rest>.*)$",
     re.I,
 )
@@ -79,7 +82,9 @@ def _status(label: str) -> AttendanceStatus:
         return AttendanceStatus.APOLOGIES
     if label.endswith("absent"):
         return AttendanceStatus.ABSENT
-    if label in {"present", "attendees", "attendance"} or re.match(rf"(?:{MEMBER_GROUPS}) present$", label):
+    if label in {"present", "attendees", "attendance", "chair", "chairman", "in the chair"} or re.match(
+        rf"(?:{MEMBER_GROUPS}) present$", label
+    ):
         return AttendanceStatus.PRESENT
     return AttendanceStatus.ALSO_PRESENT
 
@@ -188,7 +193,8 @@ def _entries(block: list[Placed], label: str) -> list[Attendee]:
             # the public" / "CPOs Suzanne Jacobs and Drew Young" (Ayton Community Council)
             by_line = [(p.page, e) for p in block for e in split_people(strip_symbols(p.line.plain))]
             chunks = max(chunks, by_line, key=lambda c: len(_people(c, status, remote)))
-    return _people(chunks, status, remote)
+    role = ROLES.get(" ".join(label.lower().split()), "")  # "Clerk: Mrs J Smith"
+    return [replace(a, person=replace(a.person, role=a.person.role or role)) for a in _people(chunks, status, remote)]
 
 
 def _self_contained(line: str) -> bool:

@@ -64,7 +64,10 @@ ROLES = {
     "parish clerk": "Parish Clerk",
     "deputy clerk": "Deputy Clerk",
     "rfo": "RFO",
+    "minute taker": "Minute Taker",
 }
+# Lower-case words inside surnames: "Ursula von der Leyen", "Maria de la Cruz".
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "le", "la", "du", "del", "der", "den", "di", "ter", "bin"})
 # Words that end a job title printed after a name: "Projects Officer", "Regulatory Affairs Manager".
 JOB_WORDS = frozenset(
     {"manager", "officer", "director", "engineer", "consultant", "adviser", "advisor", "planner", "coordinator"}
@@ -180,7 +183,7 @@ def _starts_with_honorific(text: str) -> bool:
 
 def parse_person(text: str) -> Person:
     """Read one printed entry into a `Person`."""
-    text = strip_symbols(_round_brackets(clean(text))).strip(" .,;:")
+    text = strip_symbols(_round_brackets(clean(text))).strip(" .,;:\"'")
     labels = [inner.strip() for inner in re.findall(r"\(([^()]*)\)", text)]
     text = " ".join(re.sub(r"\([^()]*\)", " ", text).split())
     role, notes = "", []
@@ -280,7 +283,9 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
-    return all(w[0].isupper() or w.lower() in {"de", "van", "von", "da", "le"} for w in words)
+    # the first letter, so a name in quotes or after a stray symbol is judged by its letters
+    firsts = [next((c for c in w if c.isalpha()), "") for w in words]
+    return all(f.isupper() or w.lower() in NAME_PARTICLES for f, w in zip(firsts, words, strict=True))
 
 
 def same_person(short: str, full: str) -> bool:

@@ -289,3 +289,22 @@ Martin Jack, Mrs Magda Atkins and seven other local residents.
     assert people["Martin Jack"].status == ALSO
     assert len(people) == 12
     assert parse_person("Mr A M Ridgers Projects Officer").name == "A M Ridgers"
+
+
+def test_role_as_the_label_and_names_in_quotes() -> None:
+    # Parish minutes print the clerk and the chair under labels of their own; the list form is
+    # Hertingfordbury's (11 Oct 2017), the quotes a stray mark of a Word export.
+    people = _by_name("""
+Present: Cllrs Haidy Blake, 'Lizzer Bradbury', Roger Morris
+Clerk: Amanda Glew
+**55. APOLOGIES FOR ABSENCE
+There were apologies from Cllrs Shobha Edgell, Barry Simkins and Tommy Brennan.
+""")
+    assert (people["Amanda Glew"].status, people["Amanda Glew"].role) == (ALSO, "Clerk")
+    assert people["Lizzer Bradbury"].status == PRESENT
+    assert [n for n, a in people.items() if a.status == APOLOGIES] == [
+        "Shobha Edgell",
+        "Barry Simkins",
+        "Tommy Brennan",
+    ]
+    assert "Chairman" not in people
