@@ -19,7 +19,9 @@ from extractors.headings import Heading, Placed
 from extractors.names import (
     LEADING_SYMBOLS,
     ORGANISATION,
+    ROLES,
     Person,
+    looks_like_name,
     parse_person,
     same_person,
     split_people,
@@ -101,8 +103,8 @@ def _attended(people: list[Attendee], text: str, page: int) -> list[Attendee]:
         remote = bool(match.group("how"))
         for entry in split_people(match.group("who")):
             known = [a for a in people if same_person(entry, a.person.name)]
-            if not known:
-                person = replace(parse_person(entry), role=match.group("role") or "", remote=remote)
+            person = replace(parse_person(entry), role=match.group("role") or "", remote=remote)
+            if not known and _unlisted_name(person.name):
                 people = [*people, Attendee(person=person, status=AttendanceStatus.ALSO_PRESENT, page=page)]
             elif remote:
                 people = [replace(a, person=replace(a.person, remote=True)) if a in known else a for a in people]
@@ -118,14 +120,22 @@ def _speakers(lines: list[Placed], known: list[Attendee]) -> list[Attendee]:
             if match.start() == 0 and not _starts_paragraph(placed, before):
                 continue  # run on from "... Cabinet Member for Finance, Corporate and" (Kent)
             name = match.group("name")
-            words = {w.lower() for w in re.split(r"[ -]", name)}
-            if words & (HONORIFIC_WORDS | {"the"}) or ORGANISATION.search(name):
-                continue
-            if any(same_person(name, a.person.name) for a in known + out):
+            if not _unlisted_name(name) or any(same_person(name, a.person.name) for a in known + out):
                 continue
             person = Person(name=name, role=match.group("role") or "")
             out.append(Attendee(person=person, status=AttendanceStatus.ALSO_PRESENT, page=placed.page))
     return out
+
+
+def _unlisted_name(name: str) -> bool:
+    """Whether words a sentence puts before a verb can be a person's full name: not "The Chairman",
+    "Traded Services" or "Parish Council"."""
+    words = {w.lower() for w in re.split(r"[ -]", name)}
+    return (
+        looks_like_name(name)
+        and not words & (HONORIFIC_WORDS | ROLES.keys() | {"the"})
+        and not ORGANISATION.search(name)
+    )
 
 
 def _starts_paragraph(placed: Placed, before: Placed | None) -> bool:

@@ -76,11 +76,11 @@ JOB_WORDS = frozenset(
 # Officers who serve a meeting rather than sit on it: a clerk listed under "Present:" is in
 # attendance, not a member ("Cathy Fleet (CF) CLERK", "Mr Richard Nolan, Clerk").
 OFFICER_ROLE = re.compile(r"\b(?:clerk|rfo|minute[- ]taker|proper officer)\b", re.I)
-# "County Cllr Webb", "District Councillor Smith": a councillor of another council, whose tier
-# word belongs to the honorific (Tintern Community Council minutes).
 # Words that name the group the people before them belong to, not a person: "Mrs Victoria
 # Whitehead, Councillors, and Mr Richard Nolan, Clerk" (Burton-cum-Walden minutes).
 GROUP_WORDS = frozenset({"councillors", "cllrs", "members", "officers", "commissioners"})
+# "County Cllr Webb", "District Councillor Smith": a councillor of another council, whose tier
+# word belongs to the honorific (Tintern Community Council minutes).
 COUNCIL_TIERS = frozenset({"county", "district", "borough", "city", "town", "parish", "ward", "unitary"})
 # Symbols printed before an entry that are not part of it: bullets as characters ("• Name",
 # "o Name", Word's private-use bullets), dashes and quotes. The printed text keeps them.

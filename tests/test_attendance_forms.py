@@ -268,7 +268,9 @@ IN ATTENDANCE: Mr J Betts (Interim Corporate Director Finance)
 Mr John Betts, Interim Corporate Director Finance, was in attendance for this item.
 Rachel Kennard, Joanne Meade and Peter Oakford were in attendance virtually.
 Apologies were received from Ann Allen, who was substituted by Richard Thomas.
+The Chairman was present for the vote.
 """)
+    assert "The Chairman" not in people and "Chairman" not in people
     assert "John Betts" not in people
     assert (people["Rachel Kennard"].status, people["Rachel Kennard"].remote) == (ALSO, True)
     assert people["J Meade"].remote and people["P Oakford"].remote
