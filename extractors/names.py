@@ -202,7 +202,7 @@ def parse_person(text: str) -> Person:
     if kept and kept[0].lower() in ROLES:  # "Mr Richard Nolan, Clerk"
         printed_role = printed_role or ROLES[kept[0].lower()]
     honorific, name = split_honorific(head)
-    name, job = _name_before_job(name)
+    name, job = _name_before_job(" ".join(w.strip("'\"") for w in name.split()))  # quotes, not O'Leary's
     role = role or job
     remote = any(REMOTE.match(label) for label in labels)
     said = [label for label in labels if not REMOTE.match(label) and not _is_initials(label, name)]
@@ -285,7 +285,7 @@ def looks_like_name(text: str) -> bool:
         return False
     # the first letter, so a name in quotes or after a stray symbol is judged by its letters
     firsts = [next((c for c in w if c.isalpha()), "") for w in words]
-    return all(f.isupper() or w.lower() in NAME_PARTICLES for f, w in zip(firsts, words, strict=True))
+    return all(f.isupper() or w.strip("'\"").lower() in NAME_PARTICLES for f, w in zip(firsts, words, strict=True))
 
 
 def same_person(short: str, full: str) -> bool:

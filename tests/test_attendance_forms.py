@@ -310,3 +310,25 @@ There were apologies from Cllrs Shobha Edgell, Barry Simkins and Tommy Brennan.
         "Tommy Brennan",
     ]
     assert "Chairman" not in people
+
+
+def test_one_name_per_bulleted_line() -> None:
+    # The bulleted list of issue 9 ("• Name"), with the bullets Word and PDF exports print.
+    people = _by_name("""
+Present:
+• Cllr A Smith (Chair)
+• Cllr B Jones
+\u25cf Mrs C Brown (Clerk)
+\uf0b7 Jane 'de Souza'
+**1. Apologies
+Apologies received from Cllrs Evans, Price and Hughes.
+""")
+    assert {n: (a.status, a.role) for n, a in people.items()} == {
+        "A Smith": (PRESENT, "Chair"),
+        "B Jones": (PRESENT, ""),
+        "C Brown": (ALSO, "Clerk"),
+        "Jane de Souza": (PRESENT, ""),
+        "Evans": (APOLOGIES, ""),
+        "Price": (APOLOGIES, ""),
+        "Hughes": (APOLOGIES, ""),
+    }
