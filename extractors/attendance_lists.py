@@ -320,9 +320,11 @@ def apologies(body: list[Placed]) -> list[Attendee]:
 
 
 def _sentence(start: str, following: list[Placed]) -> str:
+    """The sentence from `start` on, over the lines after it until a full stop, a bold line or a
+    numbered line: minutes often leave the stop off ("... from Nick Oakhill and Cllr Eddie Reeves")."""
     text = start
     for placed in following:
-        if re.search(r"\.\s*$", text):
+        if re.search(r"\.\s*$", text) or placed.line.bold or re.match(r"\d+(?:\.\d+)*\.?\s", placed.line.plain):
             break
         text = _joined(text, placed.line.plain)
     return re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", text)[0]

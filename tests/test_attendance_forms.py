@@ -332,3 +332,16 @@ Apologies received from Cllrs Evans, Price and Hughes.
         "Price": (APOLOGIES, ""),
         "Hughes": (APOLOGIES, ""),
     }
+
+
+def test_apologies_sentence_without_a_full_stop() -> None:
+    # Souldern Parish Council minutes, 28 Sep 2023 (with the spaces its text layer loses).
+    records = _read(
+        placed("""
+**09.23.01 Apologies
+Apologies had been received from Nick Oakhill and Cllr Eddie Reeves
+09.23.02 Declarations of interest
+There were no declarations of interest
+""")
+    )
+    assert [(a.name, a.status) for a in records] == [("Nick Oakhill", APOLOGIES), ("Eddie Reeves", APOLOGIES)]
