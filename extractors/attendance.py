@@ -17,6 +17,7 @@ from dataclasses import replace
 from extractors.attendance_lists import APOLOGIES_FROM, BLOCK, Attendee, apologies, blocks, roll_call
 from extractors.headings import Heading, Placed
 from extractors.names import (
+    JOB_WORDS,
     LEADING_SYMBOLS,
     ORGANISATION,
     ROLES,
@@ -63,6 +64,11 @@ LEFT = re.compile(rf"{WHO}\s+(?i:left|departed)\b[^.]*?(?P<time>{TIME_PATTERN})"
 ATTENDED = re.compile(
     rf"{WHO}(?:,\s+(?P<role>[^,.]{{3,80}}),)?\s+(?:was|were)\s+(?:in\s+attendance|present)"
     r"(?P<how>\s+(?:virtually|remotely|online|via\s+(?:teams|zoom)))?"
+)
+# Offices US minutes print before a member's surname: "Commissioner Mashack asked", "Councilmember Ruiz".
+OFFICES = frozenset(
+    {"commissioner", "councilmember", "councilman", "councilwoman", "alderman", "alderperson", "supervisor"}
+    | {"trustee", "governor", "president", "secretary", "treasurer", "member", "chairperson", "vice"}
 )
 # Someone not in the lists who addresses the meeting: a member of the public or an officer,
 # named in full at the start of a line or sentence or after a topic's dash, perhaps with a role
@@ -129,13 +135,10 @@ def _speakers(lines: list[Placed], known: list[Attendee]) -> list[Attendee]:
 
 def _unlisted_name(name: str) -> bool:
     """Whether words a sentence puts before a verb can be a person's full name: not "The Chairman",
-    "Traded Services" or "Parish Council"."""
+    "Commissioner Mashack" (a member by office, US minutes), "Planning Officer" or "Parish Council"."""
     words = {w.lower() for w in re.split(r"[ -]", name)}
-    return (
-        looks_like_name(name)
-        and not words & (HONORIFIC_WORDS | ROLES.keys() | {"the"})
-        and not ORGANISATION.search(name)
-    )
+    titled = words & (HONORIFIC_WORDS | ROLES.keys() | JOB_WORDS | OFFICES | {"the"})
+    return looks_like_name(name) and not titled and not ORGANISATION.search(name)
 
 
 def _starts_paragraph(placed: Placed, before: Placed | None) -> bool:

@@ -203,6 +203,7 @@ separate proposals. Cllr Hewett asked about the Session Clerk.
 **5. Budget
 1. Mr Oakford, Deputy Leader and Cabinet Member for Finance, Corporate and
 Traded Services introduced the report. The Chair thanked him.
+Commissioner Hernandez asked about the stipends. The Planning Officer explained the rules.
 """)
     assert {n: a.status for n, a in people.items() if a.status == ALSO} == {
         "Zoe Toft": ALSO,
