@@ -283,6 +283,8 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
+    if text.lower().strip(".") in HONORIFIC_WORDS | GROUP_WORDS | ROLES.keys():
+        return False  # "Cllrs", "Clerk" alone is nobody: "Apologies were received from Cllrs: ..."
     # the first letter, so a name in quotes or after a stray symbol is judged by its letters
     firsts = [next((c for c in w if c.isalpha()), "") for w in words]
     return all(f.isupper() or w.strip("'\"").lower() in NAME_PARTICLES for f, w in zip(firsts, words, strict=True))

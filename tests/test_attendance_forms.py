@@ -2,7 +2,7 @@
 
 from extractors.attendance import read_attendance
 from extractors.headings import Placed, bodies, numbered_headings
-from extractors.names import parse_person, split_people
+from extractors.names import looks_like_name, parse_person, split_people
 from extractors.pages import Line
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus
@@ -346,3 +346,17 @@ There were no declarations of interest
 """)
     )
     assert [(a.name, a.status) for a in records] == [("Nick Oakhill", APOLOGIES), ("Eddie Reeves", APOLOGIES)]
+
+
+def test_a_title_or_role_alone_is_nobody() -> None:
+    # Hertingfordbury's apologies (11 Oct 2017) printed with the list on the next line.
+    people = _by_name("""
+**55. APOLOGIES FOR ABSENCE
+Apologies were received from Cllrs
+Shobha Edgell, Barry Simkins, Paul Rochford and Tommy Brennan.
+**56. DECLARATIONS OF INTEREST
+""")
+    assert list(people) == ["Shobha Edgell", "Barry Simkins", "Paul Rochford", "Tommy Brennan"]
+    assert all(a.honorific == "Cllr" for a in people.values())
+    assert not any(looks_like_name(word) for word in ("Cllrs", "Clerk", "Councillors", "Mr."))
+    assert looks_like_name("Hayward") and looks_like_name("Maria de la Cruz")
