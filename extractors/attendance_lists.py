@@ -82,9 +82,8 @@ def _status(label: str) -> AttendanceStatus:
         return AttendanceStatus.APOLOGIES
     if label.endswith("absent"):
         return AttendanceStatus.ABSENT
-    if label in {"present", "attendees", "attendance", "chair", "chairman", "in the chair"} or re.match(
-        rf"(?:{MEMBER_GROUPS}) present$", label
-    ):
+    members = {"present", "attendees", "attendance", "chair", "chairman", "in the chair"}
+    if label in members or re.match(rf"(?:{MEMBER_GROUPS}) present$", label):
         return AttendanceStatus.PRESENT
     return AttendanceStatus.ALSO_PRESENT
 
@@ -177,6 +176,7 @@ def _columns(lines: list[Placed], i: int, heads: list[tuple[str, float]]) -> tup
 
 
 def _entries(block: list[Placed], label: str) -> list[Attendee]:
+    """The people of one labelled block, read by the way the block sets them out."""
     if not block:
         return []
     status = _status(label)
@@ -189,8 +189,9 @@ def _entries(block: list[Placed], label: str) -> list[Attendee]:
         chunks = [(p.page, e) for p in block for e in _dash_entries(strip_symbols(p.line.plain))]
     else:  # the list ends with its first sentence: "... Passey and Wood. Under item 4(v) ..."
         chunks = [(block[0].page, e) for e in split_people(SENTENCE_END.split(joined)[0])]
-        if all(_self_contained(p.line.plain) for p in block):  # a note, then names: "Five members of
-            # the public" / "CPOs Suzanne Jacobs and Drew Young" (Ayton Community Council)
+        # each line its own entries when no line runs on: a note, then names ("Five members of the
+        # public" / "CPOs Suzanne Jacobs and Drew Young", Ayton), or one name a bulleted line
+        if all(_self_contained(p.line.plain) for p in block):
             by_line = [(p.page, e) for p in block for e in split_people(strip_symbols(p.line.plain))]
             chunks = max(chunks, by_line, key=lambda c: len(_people(c, status, remote)))
     role = ROLES.get(" ".join(label.lower().split()), "")  # "Clerk: Mrs J Smith"
