@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.text import clean
-from extractors.vocab import HONORIFIC_WORDS
+from extractors.vocab import COUNCILLOR_TITLES, HONORIFIC_WORDS
 
 # Ranks only count as honorifics in front of a name, never as the whole entry.
 POST_NOMINALS = set(
@@ -46,9 +46,10 @@ ORGANISATION = re.compile(
     r"university|college|association|ltd|limited|group|commission|fund)\b",
     re.I,
 )
-CHAIR_ROLES = {
+ROLES = {
     "chairman": "Chairman",
     "chair": "Chair",
+    "in the chair": "Chair",
     "vice-chairman": "Vice-Chairman",
     "vice chairman": "Vice-Chairman",
     "vice-chair": "Vice-Chair",
@@ -58,10 +59,38 @@ CHAIR_ROLES = {
     "mayor": "Mayor",
     "deputy mayor": "Deputy Mayor",
     "leader": "Leader",
+    "clerk": "Clerk",
+    "town clerk": "Town Clerk",
+    "parish clerk": "Parish Clerk",
+    "deputy clerk": "Deputy Clerk",
+    "rfo": "RFO",
+    "minute taker": "Minute Taker",
 }
+# Lower-case words inside surnames: "Ursula von der Leyen", "Maria de la Cruz".
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "le", "la", "du", "del", "der", "den", "di", "ter", "bin"})
+# Words that end a job title printed after a name: "Projects Officer", "Regulatory Affairs Manager".
+JOB_WORDS = frozenset(
+    {"manager", "officer", "director", "engineer", "consultant", "adviser", "advisor", "planner", "coordinator"}
+    | {"co-ordinator", "administrator", "executive", "surveyor", "solicitor", "accountant", "warden", "ranger"}
+)
+# Officers who serve a meeting rather than sit on it: a clerk listed under "Present:" is in
+# attendance, not a member ("Cathy Fleet (CF) CLERK", "Mr Richard Nolan, Clerk").
+OFFICER_ROLE = re.compile(r"\b(?:clerk|rfo|minute[- ]taker|proper officer)\b", re.I)
+# Words that name the group the people before them belong to, not a person: "Mrs Victoria
+# Whitehead, Councillors, and Mr Richard Nolan, Clerk" (Burton-cum-Walden minutes).
+GROUP_WORDS = frozenset({"councillors", "cllrs", "members", "officers", "commissioners"})
+# "County Cllr Webb", "District Councillor Smith": a councillor of another council, whose tier
+# word belongs to the honorific (Tintern Community Council minutes).
+COUNCIL_TIERS = frozenset({"county", "district", "borough", "city", "town", "parish", "ward", "unitary"})
+# Symbols printed before an entry that are not part of it: bullets as characters ("• Name",
+# "o Name", Word's private-use bullets), dashes and quotes. The printed text keeps them.
+LEADING_SYMBOLS = re.compile(
+    r"^(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u00b7\u2023\u2043\u2013\u2014\uf000-\uf0ff*>\"'-]+\s*|o\s+(?=[A-Z]))+"
+)
 REMOTE = re.compile(
     r"^(online|virtual(ly)?|remote(ly)?|via (teams|zoom)|by video.*|attended (online|virtually))$", re.I
 )
+COUNCILLOR_WORDS = frozenset(t.lower() for t in COUNCILLOR_TITLES)
 ROLE_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 
 
@@ -79,28 +108,64 @@ class Person:
 
 def split_people(text: str) -> list[str]:
     """Split a printed list of people at commas and "and", keeping brackets and post-nominals whole."""
-    parts, depth, current = [], 0, ""
-    text = clean(text).rstrip(".;")
-    for token in re.split(r"(\(|\)|,|;|\band\b|&)", text):
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
+    merged: list[tuple[str, str]] = []
+    for sep, part in _top_level_parts(text):
+        if merged and _belongs_to_previous(part):
+            merged[-1] = (merged[-1][0], f"{merged[-1][1]}, {part}")
+        elif merged and sep in {"&", "and"} and _has_job(part) and not _starts_with_honorific(part):
+            # a job's words joined by "&": "David McCabe Innovation & Regulatory Affairs Manager Tarmac"
+            merged[-1] = (merged[-1][0], f"{merged[-1][1]} {sep} {part}")
+        else:
+            merged.append((sep, part))
+    return _shared_surnames(_attach_roles(merged))
+
+
+def _top_level_parts(text: str) -> list[tuple[str, str]]:
+    """The list's entries outside brackets, each with the separator printed before it."""
+    parts, depth, current, sep = [], 0, "", ""
+    for token in re.split(r"(\(|\)|,|;|\band\b|&)", _round_brackets(clean(text)).rstrip(".;")):
+        depth = max(0, depth + (token == "(") - (token == ")"))
         if depth == 0 and token in {",", ";", "and", "&"}:
-            parts.append(current)
-            current = ""
+            parts.append((sep, current.strip()))
+            current, sep = "", (sep if not current.strip() and token == "," else token)
         else:
             current += token
-    parts.append(current)
-    merged: list[str] = []
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if merged and _belongs_to_previous(part):
-            merged[-1] = f"{merged[-1]}, {part}"
-        else:
-            merged.append(part)
-    return merged
+    parts.append((sep, current.strip()))
+    return [(s, p) for s, p in parts if p]
+
+
+def _attach_roles(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Give a role printed as its own entry to its person: "Mr Richard Nolan, Clerk" and "the
+    Clerk, Cathy Fleet" (Burton-cum-Walden, Souldern minutes); a role alone ("& the Clerk") or a
+    group word ("..., Councillors, and ...") is nobody."""
+    out: list[tuple[str, str]] = []
+    pending = ""
+    for i, (sep, part) in enumerate(parts):
+        bare = re.sub(r"^the\s+", "", part, flags=re.I)
+        role = ROLES.get(bare.lower(), "")
+        following = parts[i + 1] if i + 1 < len(parts) else ("", "")
+        if role and bare != part and following[0] == ",":
+            pending = role
+        elif role and bare == part and out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} ({role})")
+        elif not role and bare.lower() not in GROUP_WORDS:
+            out.append((sep, f"{part} ({pending})" if pending else part))
+            pending = ""
+    return out
+
+
+def _shared_surnames(parts: list[tuple[str, str]]) -> list[str]:
+    """ "David & Joanna Carlisle", "Mr and Mrs Smith": two people sharing the surname printed once."""
+    names = [part for _, part in parts]
+    singles = [i for i, n in enumerate(names) if len(n.split()) == 1]
+    if len(singles) != 1 or singles[0] + 1 >= len(names) or parts[singles[0] + 1][0] not in {"and", "&"}:
+        return names
+    i = singles[0]
+    _, following = split_honorific(re.sub(r"\s*\([^()]*\)", "", names[i + 1]))
+    need = 1 if names[i].strip(".").lower() in HONORIFIC_WORDS else 2  # "Mr and Mrs Smith"
+    if len(following.split()) >= need and names[i][:1].isupper():
+        names[i] = f"{names[i]} {following.split()[-1]}"
+    return names
 
 
 def _belongs_to_previous(part: str) -> bool:
@@ -118,41 +183,79 @@ def _starts_with_honorific(text: str) -> bool:
 
 def parse_person(text: str) -> Person:
     """Read one printed entry into a `Person`."""
-    text = clean(text).strip(" .,;:")
-    role, organisation, remote, notes = "", "", False, []
-    for inner in re.findall(r"\(([^()]*)\)", text):
-        label = inner.strip()
-        key = label.lower()
-        if REMOTE.match(label):
-            remote = True
-        elif key in CHAIR_ROLES:
-            role = role or CHAIR_ROLES[key]
-        elif not role:
-            role = label
-        else:
-            notes.append(label)
-    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
+    text = strip_symbols(_round_brackets(clean(text))).strip(" .,;:\"'")
+    labels = [inner.strip() for inner in re.findall(r"\(([^()]*)\)", text)]
+    text = " ".join(re.sub(r"\([^()]*\)", " ", text).split())
+    role, notes = "", []
     dashed = ROLE_DASH.split(text, maxsplit=1)
     if len(dashed) == 2:
         text, tail = dashed
         if not tail.lower().startswith("substitut"):
-            role = role or tail.strip()
+            role = tail.strip()
         else:
             notes.append(tail.strip())
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     head, rest = (pieces[0], pieces[1:]) if pieces else ("", [])
     kept = [p for p in rest if not _is_post_nominal(p)]
-    if kept and ORGANISATION.search(kept[0]):
-        organisation = kept[0]
+    organisation = kept[0] if kept and ORGANISATION.search(kept[0]) else ""
+    head, printed_role = _trailing_role(head)
+    if kept and kept[0].lower() in ROLES:  # "Mr Richard Nolan, Clerk"
+        printed_role = printed_role or ROLES[kept[0].lower()]
     honorific, name = split_honorific(head)
+    name, job = _name_before_job(" ".join(w.strip("'\"") for w in name.split()))  # quotes, not O'Leary's
+    role = role or job
+    remote = any(REMOTE.match(label) for label in labels)
+    said = [label for label in labels if not REMOTE.match(label) and not _is_initials(label, name)]
+    roles = [ROLES.get(label.lower(), label) for label in said]
+    roles.sort(key=lambda r: r.lower() not in ROLES)  # a chair's role before "(SBC)" and the like
+    role = (roles[:1] or [role or printed_role])[0]
+    notes += roles[1:]
     return Person(
-        name=name,
-        honorific=honorific,
-        role=role,
-        organisation=organisation,
-        remote=remote,
-        note="; ".join(notes),
+        name=name, honorific=honorific, role=role, organisation=organisation, remote=remote, note="; ".join(notes)
     )
+
+
+def strip_symbols(text: str) -> str:
+    """The entry without the bullets, dashes or quotes printed before it."""
+    return LEADING_SYMBOLS.sub("", text)
+
+
+def _round_brackets(text: str) -> str:
+    """Square brackets hold the same asides as round ones: "Katy Draper (KD)[acting Chair]"."""
+    return text.replace("[", "(").replace("]", ")")
+
+
+def _is_initials(label: str, name: str) -> bool:
+    """Whether a bracket holds the initials the minutes use for the person: "Nick Oakhill (NO)", "(PWh)"."""
+    capitals = [c for c in label if c.isupper()]
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]{1,3}", label)) and capitals == [w[0] for w in name.split()]
+
+
+def _has_job(text: str) -> bool:
+    return any(w.lower().strip(",.") in JOB_WORDS for w in text.split())
+
+
+def _name_before_job(text: str) -> tuple[str, str]:
+    """Split a job printed after the name without punctuation: "Andrew Taylor Projects Officer CMS",
+    "David McCabe Innovation & Regulatory Affairs Manager Tarmac" (Hertingfordbury minutes): the
+    name is its initials and one word more, or two words."""
+    words = text.split()
+    initials = next((i for i, w in enumerate(words) if len(w.strip(".")) > 1), len(words))
+    size = initials + 1 if initials else 2
+    if len(words) > size and _has_job(" ".join(words[size:])):
+        return " ".join(words[:size]), " ".join(words[size:])
+    return text, ""
+
+
+def _trailing_role(text: str) -> tuple[str, str]:
+    """Split a role set in capitals after the name: "Cathy Fleet CLERK", "Nick Oakhill CHAIR"; in
+    mixed case the same word may be a surname ("John Mayor")."""
+    words = text.split()
+    for size in (2, 1):
+        tail = " ".join(words[-size:])
+        if len(words) > size + 1 and tail.isupper() and tail.lower() in ROLES:
+            return " ".join(words[:-size]), ROLES[tail.lower()]
+    return text, ""
 
 
 def _is_post_nominal(piece: str) -> bool:
@@ -163,11 +266,16 @@ def split_honorific(text: str) -> tuple[str, str]:
     """Split "Cllr Dr Brian Mathew MP" into ("Cllr Dr", "Brian Mathew")."""
     words = clean(text).split()
     lead: list[str] = []
-    while len(words) > 1 and words[0].strip(".").lower() in HONORIFIC_WORDS:
+    while len(words) > 1 and (words[0].strip(".").lower() in HONORIFIC_WORDS or _tier(words)):
         lead.append(words.pop(0))
     while len(words) > 1 and words[-1].strip(".,").lower() in POST_NOMINALS:
         words.pop()
     return " ".join(lead), " ".join(words).strip(" ,")
+
+
+def _tier(words: list[str]) -> bool:
+    """ "County" in "County Cllr Webb": a council's tier in front of a councillor's title."""
+    return len(words) > 2 and words[0].lower() in COUNCIL_TIERS and words[1].strip(".").lower() in COUNCILLOR_WORDS
 
 
 def looks_like_name(text: str) -> bool:
@@ -175,7 +283,11 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
-    return all(w[0].isupper() or w.lower() in {"de", "van", "von", "da", "le"} for w in words)
+    if text.lower().strip(".") in HONORIFIC_WORDS | GROUP_WORDS | ROLES.keys():
+        return False  # "Cllrs", "Clerk" alone is nobody: "Apologies were received from Cllrs: ..."
+    # the first letter, so a name in quotes or after a stray symbol is judged by its letters
+    firsts = [next((c for c in w if c.isalpha()), "") for w in words]
+    return all(f.isupper() or w.strip("'\"").lower() in NAME_PARTICLES for f, w in zip(firsts, words, strict=True))
 
 
 def same_person(short: str, full: str) -> bool:
