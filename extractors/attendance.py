@@ -91,11 +91,16 @@ def read_attendance(lines: list[Placed], headings: list[Heading], bodies: list[l
     """
     preamble = lines[: headings[0].start] if headings else lines
     groups = [*blocks(preamble), roll_call(lines)]
+    # Lists inside items add their apologies only, unless nobody is listed before the first item:
+    # then the lists are an item's own ("Perfunctory Business" / "o Commissioners Present:", Chicago).
+    listed_first = any(groups)
     for heading, body in zip(headings, bodies, strict=True):
         # the item is found by its words when its title is broken ("A pologies for Absence", Kent)
         if re.search(r"apolog", heading.title, re.I) or any(APOLOGIES_FROM.search(p.line.plain) for p in body[:3]):
             groups.append(apologies(body))
-        groups += [[a for a in group if a.status is AttendanceStatus.APOLOGIES] for group in blocks(body)]
+        groups += [
+            [a for a in group if not listed_first or a.status is AttendanceStatus.APOLOGIES] for group in blocks(body)
+        ]
     people = _dedupe(groups)
     text = " ".join(p.line.plain for p in lines)
     people = _attended(people, text, lines[0].page if lines else 1)

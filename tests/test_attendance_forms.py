@@ -3,6 +3,7 @@
 from extractors.attendance import read_attendance
 from extractors.headings import Placed, bodies, numbered_headings
 from extractors.names import looks_like_name, parse_person, split_people
+from extractors.outline import item_headings
 from extractors.pages import Line
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus
@@ -63,6 +64,24 @@ o Commissioners Absent: Shelley Young, Pat Bader
     assert people["Simone Martin-Newberry"].status == ALSO
     assert people["Pat Bader"].status == ABSENT
     assert len(people) == 14
+
+
+def test_lists_inside_the_first_item_when_none_come_before_it() -> None:
+    # The same Chicago minutes read with their bullets as items: the lists sit in item 1.
+    lines = placed("""
+Minutes from Monday, January 29, 2018 \u2013 9:00am at Carbon Arc Bar & Board
+\uf0b7 Perfunctory Business
+  o Commissioners Present: Anthony Qaiyum, Zach Maiorca, Melaina Prest, Chris Dallas,
+    Ben Munro, Todd Feinberg
+  o Commissioners Absent: Shelley Young, Pat Bader
+\uf0b7 Meeting called to order at 9:08am \u2013 M. Prest (motion), C. Dallas (second)
+\uf0b7 Todd Feinberg welcomed to SSA Commission
+""")
+    heads = item_headings(lines)
+    assert [h.title for h in heads][:1] == ["Perfunctory Business"]
+    people = {a.name: a for a in read_attendance(lines, heads, bodies(lines, heads))}
+    assert people["Todd Feinberg"].status == PRESENT
+    assert people["Pat Bader"].status == ABSENT
 
 
 def test_attendees_of_a_parent_council_with_roles_in_brackets() -> None:
