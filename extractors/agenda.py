@@ -17,7 +17,8 @@ from models import AgendaItemRecord, MeetingRecord, MembershipRecord
 from models.vocab import MembershipKind
 
 LABEL = re.compile(r"^(?P<label>meeting|committee|place|venue|location|date|time)\s*:\s*(?P<value>.+)$", re.I)
-MEMBERS = re.compile(r"^(membership|members|councillors)\s*:?\s*$", re.I)
+# The members' list: "Membership:", or a US agenda's "ROLL CALL:" over "Councilmember Alegria".
+MEMBERS = re.compile(r"^(membership|members|councillors|roll\s+call)\s*:?\s*$", re.I)
 SUBSTITUTES = re.compile(r"^(named\s+)?substitutes?\s*(members)?\s*:?\s*$", re.I)
 PART = re.compile(r"^(part\s+(?P<part>i{1,2}|[12]|[ab])\b|(?P<open>unrestricted items)|(?P<closed>exempt items))", re.I)
 AGENDA_WORD = re.compile(r"^agenda$", re.I)
@@ -117,16 +118,19 @@ def _left(placed: Placed) -> str:
 
 
 def members(lines: list[Placed]) -> list[MembershipRecord]:
-    """Members and substitutes listed under "Membership:" and "Substitutes:"."""
+    """Members and substitutes listed under "Membership:" and "Substitutes:".
+
+    The first list of each is the body's: a US agenda calls the roll again for each body that
+    meets after the council (Rancho Palos Verdes' Improvement Authority).
+    """
     out: list[MembershipRecord] = []
     kind: MembershipKind | None = None
     for placed in lines:
         text = placed.line.plain
-        if MEMBERS.match(text):
-            kind = MembershipKind.MEMBER
-            continue
-        if SUBSTITUTES.match(text):
-            kind = MembershipKind.SUBSTITUTE
+        label = MembershipKind.MEMBER if MEMBERS.match(text) else None
+        label = MembershipKind.SUBSTITUTE if SUBSTITUTES.match(text) else label
+        if label is not None:
+            kind = label if all(m.kind != label for m in out) else None
             continue
         if kind is None:
             continue

@@ -16,15 +16,20 @@ from pathlib import Path
 TITLES = (
     "Cllr", "Cllrs", "Councillor", "Councillors", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor",
     "Sir", "Dame", "Lord", "Lady", "Rev", "Revd", "Reverend", "Baroness", "Baron",
-    "Commissioner",  # US planning commissions: "Commissioner Allen Fisk made a motion"
+    # US bodies: "Commissioner Allen Fisk made a motion", "Councilmember Alegria", "Mayor Bradley"
+    "Commissioner", "Councilmember", "Councilmembers", "Councilman", "Councilwoman", "Alderman",
+    "Alderwoman", "Alderperson", "Mayor", "Trustee",
+    # Welsh: "Cyng. Huw Jones", "Y Cynghorydd ..." (Councillor), "Cynghorwyr" (Councillors)
+    "Cyng", "Cynghorydd", "Cynghorwyr",
 )  # fmt: skip
 # Councillors in a list: "Cllrs Hodivala (Chairman), Hewett, ..." (Sutton Coldfield minutes).
-COUNCILLOR_TITLES = ("Cllr", "Cllrs", "Councillor", "Councillors")
+COUNCILLOR_TITLES = ("Cllr", "Cllrs", "Councillor", "Councillors", "Cyng", "Cynghorydd", "Cynghorwyr")
 # Ranks that, in front of a name, belong to its honorific: "Detective Superintendent Guy Elkins"
 # (Police and Crime Panel minutes); and a style of address: "The Rt Hon ...".
 RANKS = (
     "Detective", "Superintendent", "Chief", "Inspector", "Constable", "Sergeant", "Assistant", "Deputy",
     "Commander", "PC", "DS", "DC", "DCI", "DSI", "ACC", "DCC",
+    "Vice", "Pro", "Tem",  # "Mayor Pro Tem Ferraro", "Vice Mayor ..." (US city councils)
 )  # fmt: skip
 ADDRESS = ("The", "Rt", "Hon", "Right", "Honourable")
 # Every word that can stand in an honorific, lower-cased, for matching word by word.

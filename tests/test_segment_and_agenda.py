@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from extractors.agenda import read_agenda
+from extractors.agenda import members, read_agenda
 from extractors.pages import Line, Page
 from extractors.segment import classify, segment, stamp_map, title_of
 from models.vocab import DocumentKind, MembershipKind
+from tests.conftest import placed
 
 
 def line(text: str, top: float, size: float = 10.5, bold: bool = False, cells: tuple[str, ...] = ()) -> Line:
@@ -154,3 +155,20 @@ def test_an_agenda_item_stamp_does_not_make_a_report_an_agenda() -> None:
     # Kent supplement pack: "Agenda Item 9" stamped above a proposed record of decision.
     lines = page(3, "Agenda Item 9", "KENT COUNTY COUNCIL - PROPOSED RECORD OF DECISION").lines
     assert classify(lines) is DocumentKind.DECISION_NOTICE
+
+
+def test_a_us_roll_call_is_the_membership_and_only_the_first_counts() -> None:
+    """Rancho Palos Verdes: the council's roll call, then the Improvement Authority's after it."""
+    lines = placed(
+        "ROLL CALL:\nCouncilmember Alegria\nCouncilmember Cruikshank\nCouncilmember Dyda\nMayor Pro Tem Ferraro\n"
+        "Mayor Bradley\nPLEDGE OF ALLEGIANCE: To be announced\nNewly appointed Mayor\nROLL CALL:\n"
+        "Councilmember Alegria\nCouncilmember Seo\nRECYCLE AND EMERGENCY PERSONAL PREPAREDNESS KIT DRAWING:"
+    )
+    found = [(m.name, m.honorific) for m in members(lines)]
+    assert found == [
+        ("Alegria", "Councilmember"),
+        ("Cruikshank", "Councilmember"),
+        ("Dyda", "Councilmember"),
+        ("Ferraro", "Mayor Pro Tem"),
+        ("Bradley", "Mayor"),
+    ]

@@ -140,3 +140,16 @@ def test_a_relative_phrase_is_no_date() -> None:
 def test_a_year_glued_to_its_month_is_printed() -> None:
     # Souldern minutes printed from a browser: the text layer has no spaces between words.
     assert find_date("Thursday28September2023") == date(2023, 9, 28)
+
+
+@pytest.mark.parametrize(
+    ("printed", "honorific", "name"),
+    [
+        ("Councilmember Cruikshank", "Councilmember", "Cruikshank"),  # Rancho Palos Verdes agenda
+        ("Mayor Pro Tem Ferraro", "Mayor Pro Tem", "Ferraro"),
+        ("Cyng. Huw Jones", "Cyng.", "Huw Jones"),  # Welsh "Cynghorydd", written from the vocabulary
+    ],
+)
+def test_us_and_welsh_titles(printed: str, honorific: str, name: str) -> None:
+    person = parse_person(printed)
+    assert (person.honorific, person.name) == (honorific, name)
