@@ -36,7 +36,10 @@ BLOCK = re.compile(
     rf"^(?P<label>(?:(?:{MEMBER_GROUPS}|others|officers|staff|also)\s+)?(?:present|absent)"
     r"|in\s+attendance(?:\s+(?:virtually|remotely|online))?|attendees|attendance"
     r"|officers(?:\s+in\s+attendance)?|apologies(?:\s+for\s+absence|\s+received)?|members\s+of\s+the\s+public"
-    r"|(?:clerk|minute\s+taker|chair(?:man)?|in\s+the\s+chair)(?=\s*:))"
+    r"|(?:clerk|minute\s+taker|chair(?:man)?|in\s+the\s+chair)(?=\s*:)"
+    # Welsh: present, also present, officers, apologies (for absence), absent
+    r"|(?:yn\s+)?bresennol|presennol|hefyd\s+yn\s+bresennol|swyddogion(?:\s+yn\s+bresennol)?"
+    r"|ymddiheuriadau(?:\s+am\s+absenoldeb)?|absennol)"
     r"\s*(?::-?|-|\s*$)\s*(?P<rest>.*)$",
     re.I,
 )
@@ -78,11 +81,11 @@ ROLL_CALL_STATUS = {
 
 def _status(label: str) -> AttendanceStatus:
     label = " ".join(label.lower().split())
-    if label.startswith("apolog"):
+    if label.startswith(("apolog", "ymddiheuriadau")):
         return AttendanceStatus.APOLOGIES
-    if label.endswith("absent"):
+    if label.endswith(("absent", "absennol")):
         return AttendanceStatus.ABSENT
-    members = {"present", "attendees", "attendance", "chair", "chairman", "in the chair"}
+    members = {"present", "attendees", "attendance", "chair", "chairman", "in the chair", "presennol", "yn bresennol"}
     if label in members or re.match(rf"(?:{MEMBER_GROUPS}) present$", label):
         return AttendanceStatus.PRESENT
     return AttendanceStatus.ALSO_PRESENT

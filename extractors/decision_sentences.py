@@ -36,7 +36,8 @@ DECISION_SENTENCE = re.compile(
     r"|\bthe\s+(?:[\w-]+\s+){0,4}(?:report|statement|accounts|reconciliation)s?\s+(?:was|were)\s+received\b"
     r"|^(?:the\s+)?(?:[\w-]+\s+){0,5}(?:committee|panel|cabinet|council|board|councillors|members|commission)\s+"
     r"(?:(?:unanimously|formally|then)\s+)?(?:resolved|agreed|approved|endorsed|decided|accepted|supported)\b"
-    r"|\bmade\s+a\s+motion\b|\(motion\)",
+    r"|\bmade\s+a\s+motion\b|\(motion\)"
+    r"|\b(?:penderfynwyd|cytunwyd)\b",  # Welsh: "it was resolved", "it was agreed"
     re.I,
 )
 # "The Transport and Connectivity Committee noted the report." (Bristol), "Councillors noted the

@@ -42,7 +42,7 @@ from models.vocab import DecisionOutcome
 
 DECISION_START = re.compile(
     r"^(?:\(?\w{1,3}[.)]\s+)?(?:"
-    r"(?:it\s+was\s+)?resolved\b(?!\s+(?:by|at)\b)"
+    r"(?:it\s+was\s+)?resolved\b(?!\s+(?:by|at)\b)|penderfynwyd\b"  # Welsh "it was resolved"
     r"|it\s+was\s+(?:approved|agreed)\b"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,3}(?:committee|panel|cabinet|council|board)\s+(?:resolved|agreed|approved)\b"
     r"|the\s+(?:[\w-]+\s+){1,8}(?:was|were)\s+(?:agreed|approved)\b)",

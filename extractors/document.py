@@ -39,6 +39,8 @@ PLACE_WORD = r"[A-Z][a-z]+(?:-(?:[a-z]+-)*[A-Z][a-z]+)*"
 COUNCIL = re.compile(
     rf"\b((?:{PLACE_WORD}\s+)(?:(?:{PLACE_WORD}|and|upon|on)\s+){{0,3}}"
     r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Metropolitan\s+Borough\s+)?Council)\b"
+    # Welsh puts the place last: "Cyngor Cymuned Tyndyrn" (community council), "Cyngor Tref ..."
+    rf"|\b(Cyngor\s+(?:Cymuned|Tref|Dinas|Sir|Bwrdeistref\s+Sirol)\s+{PLACE_WORD}(?:\s+{PLACE_WORD}){{0,2}})"
 )
 # Metadata titles that name a template or a tool, not the document: "Agenda Template",
 # "Microsoft Word - Souldern PC minutes Oct", "PowerPoint Presentation", "TCC Budget.numbers".
@@ -245,7 +247,8 @@ def infer_council(pages: list[Page]) -> str:
 
 
 def _councils(lines: Iterable[str]) -> Counter[str]:
-    names = (LEADING_ROLE.sub("", " ".join(m.group(1).split())) for line in lines for m in COUNCIL.finditer(line))
+    found = (m.group(1) or m.group(2) for line in lines for m in COUNCIL.finditer(line))
+    names = (LEADING_ROLE.sub("", " ".join(name.split())) for name in found)
     return Counter(name for name in names if not NOT_A_COUNCIL.match(name))
 
 

@@ -40,6 +40,8 @@ MOVERS = (
         rf"(?i:motion)(?:\s+(?i:by))?\s*:?\s+(?P<p>{PERSON})[\s,;/]+{_SECONDED}(?:\s+(?i:by))?\s*:?\s+(?P<s>{PERSON})"
     ),
     re.compile(rf"(?P<p>{PERSON})\s*\((?i:motion)\),?\s*(?P<s>{PERSON})\s*\({_SECONDED}\)"),
+    # Welsh: "Cynigiwyd gan Cyng. A ac eiliwyd gan Cyng. B" (proposed by A and seconded by B)
+    re.compile(rf"(?i:cynigiwyd\s+gan)\s+(?P<p>{PERSON}),?\s+(?:(?i:ac?)\s+)?(?i:eiliwyd\s+gan)\s+(?P<s>{PERSON})"),
     # Active: "Mr Oakford proposed, and Mr Gough seconded the motion that:" (Kent County Council),
     # "The Chairman proposed and the Vice-Chairman seconded", "she proposed & Cllr Evans seconded".
     re.compile(

@@ -20,9 +20,13 @@ BLANK = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank", re.I)
 # A separator page carries the notice and little else (a stamp, a logo caption).
 BLANK_MAX_LINES = 3
 KIND_RULES: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
-    (DocumentKind.MINUTES, re.compile(r"^(printed\s+)?minutes\b|\bminutes of (the|a)\b|regular meeting minutes", re.I)),
+    # Welsh "Cofnodion" (minutes) and "Rhaglen" (agenda), as bilingual councils title them
+    (
+        DocumentKind.MINUTES,
+        re.compile(r"^(printed\s+)?minutes\b|\bminutes of (the|a)\b|regular meeting minutes|^cofnodion\b", re.I),
+    ),
     # "Agenda Item 9" alone is the stamp committee systems print on a report's first page.
-    (DocumentKind.AGENDA, re.compile(r"^(agenda|notice of meeting|summons)\b(?!\s+item\s+\d+$)", re.I)),
+    (DocumentKind.AGENDA, re.compile(r"^(agenda|notice of meeting|summons|rhaglen)\b(?!\s+item\s+\d+$)", re.I)),
     (DocumentKind.APPENDIX, re.compile(r"^(appendix|annex)\b", re.I)),
     (DocumentKind.WORK_PLAN, re.compile(r"\b(forward|work)\s+(work\s+)?(plan|programme)\b", re.I)),
     (
