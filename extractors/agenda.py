@@ -77,9 +77,10 @@ def meeting_facts(lines: list[Placed]) -> MeetingRecord:
         if match:
             labels.setdefault(match.group("label").lower(), match.group("value").strip())
     body = labels.get("meeting") or labels.get("committee") or _title_after_agenda(head)
-    date_text = labels.get("date") or _first_with_date(head)
+    dated, date_text = _first_with_date(head)
+    if labels.get("date"):  # "Date: Thursday 26 September 2024" in a labelled title block
+        date_text = labels["date"]
     when = find_date(date_text) if date_text else None
-    dated = next((i for i, p in enumerate(head) if (left := _left(p)) and date_text.startswith(left)), None)
     # The sentence around the date ("... will be held in the Village Hall, West" / "Burton, on ..."),
     # and the lines under it, where the time may follow the venue (US agendas).
     around = [_left(p) for p in head[max(dated - 1, 0) : dated + 2]] if dated is not None else []
@@ -98,18 +99,19 @@ def _title_after_agenda(head: list[Placed]) -> str:
     return ""
 
 
-def _first_with_date(head: list[Placed]) -> str:
-    """The first line that holds the meeting's date, or two lines together when a date runs over the
-    break ("... on Wednesday 11th" / "October 2017 at 1900.", Hertingfordbury's summons)."""
+def _first_with_date(head: list[Placed]) -> tuple[int | None, str]:
+    """The first line that holds the meeting's date, with its index, or two lines together when a
+    date runs over the break ("... on Wednesday 11th" / "October 2017 at 1900.", Hertingfordbury's
+    summons)."""
     for i, placed in enumerate(head):
         line, following = _left(placed), _left(head[i + 1]) if i + 1 < len(head) else ""
         if ISSUED.search(line) or (i and ISSUED.fullmatch(_left(head[i - 1]))):
             continue
         if find_date(line):
-            return line
+            return i, line
         if following and not find_date(following) and find_date(f"{line} {following}"):
-            return f"{line} {following}"
-    return ""
+            return i, f"{line} {following}"
+    return None, ""
 
 
 def _left(placed: Placed) -> str:

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from extractors.pages import Line, Page
 from extractors.segment import PAGES_CITED
-from extractors.text import MONTHS, clean
+from extractors.text import ALL_MONTHS, clean
 
 # "36 Election of a Chairman", "84. Apologies", "10.25.01 Apologies for absence" (Souldern:
 # month.year.item) and "2709. Police Report" (Tintern: numbers run on from meeting to meeting,
@@ -37,7 +37,7 @@ ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u27a2\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|o(?=\s))\s*")
 # "12 September 2024 at 5.00 pm", "29 Jan, 26 Feb, 26 March" (Souldern's list of meeting dates):
 # a day and month open a date line, not item 12 or 29.
-MONTH_AFTER = re.compile(rf"^(?:{MONTHS})\b\.?(?:,|\s+\d|\s*$)", re.I)
+MONTH_AFTER = re.compile(rf"^(?:{ALL_MONTHS})\b\.?(?:,|\s+\d|\s*$)", re.I)
 # Headings of one document share a left margin; Kent indents body text 36pt, headings not.
 MARGIN_TOLERANCE_PT = 12.0
 # A heading wraps onto an indented next line set tight below it (Bristol, Kent: ~2pt); a
@@ -130,13 +130,16 @@ def _with_misprints(
     heading in the document's style between its neighbours: Sutton Coldfield's "55 Matters Arising",
     "6 Community Grant Applications", "57 Defibrillators"."""
     out = list(headings)
+    right = max((p.line.x1 for p in lines), default=0.0)
     for a, b in pairwise(taken):
         if a.key[:-1] != b.key[:-1] or b.key[-1] != a.key[-1] + 2:
             continue
         between = [c for c in candidates if a.index < c.index < b.index and c.placed_like(a) and c.styled_like(a)]
-        if len(between) == 1:
+        # the misprint keeps the missing number's last digits ("6" for 56): a numbered paragraph
+        # between two items whose number was skipped (exempt business) does not
+        if len(between) == 1 and str(a.key[-1] + 1).endswith(str(between[0].key[-1])):
             c = between[0]
-            title, consumed = wrapped_title(lines, c.index, c.title, max(p.line.x1 for p in lines))
+            title, consumed = wrapped_title(lines, c.index, c.title, right)
             out.append(heading(c.number, title, lines[c.index].page, c.index, c.index + consumed))
     return sorted(out, key=lambda h: h.start)
 

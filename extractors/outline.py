@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 
 from extractors.headings import (
     BULLET,
@@ -50,11 +49,18 @@ def item_headings(lines: list[Placed]) -> list[Heading]:
     bold = bold_headings(lines)
     if numbered:
         return bold if _outranks(lines, bold, numbered) else numbered
-    finders: tuple[Callable[[list[Placed]], list[Heading]], ...] = (labelled_headings, bullet_headings)
-    for finder in finders:
-        if len(found := finder(lines)) >= MIN_ITEMS:
-            return found
-    return bold if len(bold) >= MIN_ITEMS else []
+    if len(labelled := labelled_headings(lines)) >= MIN_ITEMS:
+        return labelled
+    bullets = bullet_headings(lines)
+    if len(bold) >= MIN_ITEMS and (len(bullets) < MIN_ITEMS or _indented_under(lines, bullets, bold)):
+        return bold  # bold "Finance" over "• Invoice ... approved": the bullets are its points
+    return bullets if len(bullets) >= MIN_ITEMS else []
+
+
+def _indented_under(lines: list[Placed], bullets: list[Heading], bold: list[Heading]) -> bool:
+    """Whether every bullet sits right of the bold headings' margin, as points under them."""
+    margin = min(lines[h.start].line.x0 for h in bold)
+    return min(lines[h.start].line.x0 for h in bullets) > margin + MARGIN_TOLERANCE_PT / 4
 
 
 def _outranks(lines: list[Placed], bold: list[Heading], numbered: list[Heading]) -> bool:

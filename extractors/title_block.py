@@ -26,7 +26,12 @@ VENUE = re.compile(
 CONTACT = re.compile(r"\s*\b(ask for|telephone|tel|email|e-mail|contact|enquiries)\b\s*:.*$", re.I)
 # A 24-hour time after "at" in a title block: "at 19.00", "at 1900." (Hertingfordbury's summons).
 # Elsewhere "19.00" may be money, so the clock reader needs am/pm or a colon.
-HELD_AT_CLOCK = re.compile(r"\bat\s+(?P<h>[01]?\d|2[0-3])[.:]?(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)(?![.,]\d)", re.I)
+HELD_AT_CLOCK = re.compile(
+    r"\bat\s+(?:(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)(?![.,]\d)"
+    # four digits with no stop, and no street after them ("held at 145 Main Street" is an address)
+    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\b(?![.,]\d)(?!\s+(?!hours?\b|hrs\b)[A-Za-z]))",
+    re.I,
+)
 # "7pm-9pm" under the date, "from 7.30pm to 9pm"; anywhere, "Duration of meeting: 10.00 am - 12.55 pm".
 RANGE = re.compile(rf"(?P<a>{TIME_PATTERN})\s*(?:-|to|until)\s*(?P<b>{TIME_PATTERN})", re.I)
 DURATION = re.compile(rf"duration\s+of\s+meeting\s*:?\s*{RANGE.pattern}", re.I)
@@ -118,7 +123,7 @@ def times(head: str, text: str) -> tuple[str, str]:
     if not start and (head_times := all_times(head)):
         start = head_times[0]
     if not start and (clock := HELD_AT_CLOCK.search(head)):
-        start = f"{int(clock['h']):02d}:{clock['m']}"
+        start = f"{int(clock['h'] or clock['hh']):02d}:{clock['m'] or clock['mm']}"
     if not end and (ended := ENDED.search(text)):
         end = _end(ended, start)
     return start, end

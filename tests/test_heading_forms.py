@@ -94,6 +94,17 @@ Committee considered the following applications:
     assert [n for n, _ in heads(lines)] == ["55", "6", "57"]
 
 
+def test_a_numbered_paragraph_where_an_item_was_skipped_is_no_item() -> None:
+    # The same layout with item 56 withheld (exempt business): "2" shares no digit with 56.
+    lines = """
+**55 Matters Arising
+Committee resolved to note the matters arising.
+**2 Grants paid in the year were reported to Council
+**57 Defibrillators
+"""
+    assert [n for n, _ in heads(lines)] == ["55", "57"]
+
+
 def test_a_title_ends_where_a_sentence_follows_a_spaced_dash() -> None:
     # Souldern agenda and minutes; the last two keep their dash (Souldern planning, Ayton minutes).
     lines = """
@@ -256,3 +267,16 @@ def test_odd_lines_yield_no_items_and_never_raise() -> None:
     for text in odd:
         assert isinstance(item_headings(placed(text)), list)
     assert item_headings([]) == []
+
+
+def test_bullets_indented_under_bold_headings_are_their_points() -> None:
+    # The form of unnumbered parish notes (written, no corpus document prints it): bold topics
+    # at the margin, bullets indented under each; the topics are the items.
+    lines = placed("""
+**Finance
+   \u2022 The invoice for grass cutting was approved for payment.
+   \u2022 The bank reconciliation was received.
+**Highways
+   \u2022 The pothole on Church Lane has been reported.
+""")
+    assert [h.title for h in item_headings(lines)] == ["Finance", "Highways"]

@@ -188,3 +188,17 @@ def test_the_date_an_agenda_was_revised_is_not_the_meetings() -> None:
     """Cuyahoga County Board of Health: a revision stamp above the agenda's own date."""
     lines = placed("REVISED\n4/23/19\nCUYAHOGA COUNTY BOARD OF HEALTH\nAGENDA \u2013 April 24, 2019\n1. Call to Order.")
     assert agenda.meeting_facts(lines).date == "2019-04-24"
+
+
+@pytest.mark.parametrize(
+    ("head", "start"),
+    [
+        ("October 2017 at 1900.", "19:00"),  # Hertingfordbury's summons
+        ("held on 11th October 2017 at 19.00 in Hertingfordbury Cowper School", "19:00"),
+        ("at 1900 hours", "19:00"),
+        ("Regular Meeting held at 145 Main Street", ""),  # an address, not a time
+        ("held at 1200 Victoria Street", ""),
+    ],
+)
+def test_a_24_hour_time_after_at_but_not_a_street_number(head: str, start: str) -> None:
+    assert title_block.times(head, head)[0] == start
