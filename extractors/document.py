@@ -37,7 +37,7 @@ from models.vocab import DocumentKind, DocumentStatus
 # A place name, hyphenated ones with their small links: "Burton-cum-Walden", "Stratford-upon-Avon".
 PLACE_WORD = r"[A-Z][a-z]+(?:-(?:[a-z]+-)*[A-Z][a-z]+)*"
 COUNCIL = re.compile(
-    rf"\b((?:{PLACE_WORD}\s+)(?:(?:{PLACE_WORD}|and|upon|on)\s+){{0,3}}"
+    rf"\b((?:{PLACE_WORD}\s+)(?:(?:{PLACE_WORD}|and|&|upon|on)\s+){{0,4}}"
     r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Metropolitan\s+Borough\s+)?Council)\b"
     # Welsh puts the place last: "Cyngor Cymuned Tyndyrn" (community council), "Cyngor Tref ..."
     rf"|\b(Cyngor\s+(?:Cymuned|Tref|Dinas|Sir|Bwrdeistref\s+Sirol)\s+{PLACE_WORD}(?:\s+{PLACE_WORD}){{0,2}})"

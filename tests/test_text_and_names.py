@@ -153,3 +153,11 @@ def test_a_year_glued_to_its_month_is_printed() -> None:
 def test_us_and_welsh_titles(printed: str, honorific: str, name: str) -> None:
     person = parse_person(printed)
     assert (person.honorific, person.name) == (honorific, name)
+
+
+def test_a_council_name_with_an_ampersand_is_whole() -> None:
+    # West of England Combined Authority reports print "Bath and North East Somerset Council" and
+    # "Bath & North East Somerset"; Brighton's council is "Brighton & Hove City Council".
+    assert infer_council([_page(["Bath and North East Somerset Council"])]) == "Bath and North East Somerset Council"
+    assert infer_council([_page(["Bath & North East Somerset Council"])]) == "Bath & North East Somerset Council"
+    assert infer_council([_page(["Brighton & Hove City Council"])]) == "Brighton & Hove City Council"
