@@ -379,3 +379,32 @@ Shobha Edgell, Barry Simkins, Paul Rochford and Tommy Brennan.
     assert all(a.honorific == "Cllr" for a in people.values())
     assert not any(looks_like_name(word) for word in ("Cllrs", "Clerk", "Councillors", "Mr."))
     assert looks_like_name("Hayward") and looks_like_name("Maria de la Cruz")
+
+
+def test_an_apologies_item_that_says_none_names_nobody() -> None:
+    # Parish council minutes often answer the apologies item in one word: "None.", "Nil", "Noted."
+    for answer in ["None.", "Nil", "N/A", "Noted.", "Approved."]:
+        people = _by_name(f"""
+Present: Cllr A Smith, Cllr B Jones
+**1. Apologies for absence
+{answer}
+**2. Declarations of Interest
+""")
+        assert set(people) == {"A Smith", "B Jones"}, answer
+
+
+def test_present_followed_by_long_prose_is_read_in_time() -> None:
+    # minutes without numbered items: "Present:" then pages of prose; the block must stay linear.
+    prose = "\n".join("The committee discussed the matter of the playing field re-" for _ in range(6000))
+    people = _by_name(f"Present: Cllr A Smith, Cllr B Jones\n{prose}")
+    assert {"A Smith", "B Jones"} <= set(people)
+
+
+def test_list_in_capitals_runs_on_after_a_comma() -> None:
+    # Present lists printed in capitals over two lines, the first ending on a comma.
+    people = _by_name("""
+Present: CLLR A SMITH (CHAIR), CLLR B JONES,
+CLLR C BROWN, CLLR D GREEN
+**1. Apologies
+""")
+    assert {"A SMITH", "B JONES", "C BROWN", "D GREEN"} <= set(people)
