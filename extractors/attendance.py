@@ -54,7 +54,10 @@ CHAIRED = re.compile(
     rf"(?i:\bchaired\s+by)\s+(?P<by>{HONOR}*(?:[A-Z][\w'-]+\s+){{0,3}}[A-Z][\w'-]+)"
     rf"|(?P<took>{NAME})\s+(?:took|was\s+in)\s+the\s+chair\b"
 )
-WHO = rf"(?P<who>{ANY_NAME}(?:(?:,\s*|\s+and\s+){ANY_NAME})*)"
+# A list of names a sentence says something of, bounded so that a long run of names with no verb
+# after it is tried in linear time, not rescanned from every name (minutes join all their text).
+WHO_MAX_NAMES = 12
+WHO = rf"(?P<who>{ANY_NAME}(?:(?:,\s*|\s+and\s+){ANY_NAME}){{0,{WHO_MAX_NAMES - 1}}})"
 ARRIVED = re.compile(rf"{WHO}\s+(?i:arrived|joined the meeting)\b[^.]*?(?P<time>{TIME_PATTERN})")
 LEFT = re.compile(rf"{WHO}\s+(?i:left|departed)\b[^.]*?(?P<time>{TIME_PATTERN})")
 
@@ -81,6 +84,13 @@ SPEAKER = re.compile(
     r"(?:^|(?<=[.:;])\s+|\s-\s+)(?P<name>[A-Z][a-z]+(?:[ -](?:Mc|Mac|O')?[A-Z][a-z'-]+){1,2})"
     r"(?:,\s+(?P<role>[^,.]{3,60}),)?\s+(?:spoke|addressed|presented|made\s+a\s+presentation|provided\s+public"
     r"\s+comment|introduced|asked|raised|queried|thanked|wished|reported|explained|expressed|outlined)\b"
+)
+
+# Words of a body's name, not a person's, that a report in parish minutes starts with: "Thames
+# Water reported ...", "Network Rail explained ...", "Village Hall thanked ..."; with `ORGANISATION`.
+BODY_WORDS = frozenset(
+    {"water", "rail", "railway", "hall", "highways", "england", "wales", "school", "church", "society", "club"}
+    | {"centre", "library", "surgery", "museum", "federation", "agency", "company", "committee", "forum"}
 )
 
 
@@ -140,9 +150,10 @@ def _speakers(lines: list[Placed], known: list[Attendee]) -> list[Attendee]:
 
 def _unlisted_name(name: str) -> bool:
     """Whether words a sentence puts before a verb can be a person's full name: not "The Chairman",
-    "Commissioner Mashack" (a member by office, US minutes), "Planning Officer" or "Parish Council"."""
+    "Commissioner Mashack" (a member by office, US minutes), "Planning Officer", "Parish Council"
+    or "Thames Water"."""
     words = {w.lower() for w in re.split(r"[ -]", name)}
-    titled = words & (HONORIFIC_WORDS | ROLES.keys() | JOB_WORDS | OFFICES | {"the"})
+    titled = words & (HONORIFIC_WORDS | ROLES.keys() | JOB_WORDS | OFFICES | BODY_WORDS | {"the"})
     return looks_like_name(name) and not titled and not ORGANISATION.search(name)
 
 

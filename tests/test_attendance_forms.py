@@ -408,3 +408,22 @@ CLLR C BROWN, CLLR D GREEN
 **1. Apologies
 """)
     assert {"A SMITH", "B JONES", "C BROWN", "D GREEN"} <= set(people)
+
+
+def test_long_run_of_names_in_a_sentence_is_read_in_time() -> None:
+    # a list of names without a verb after it must not make the sentence patterns backtrack
+    run = "Cllr Aaa Bbb and " * 2000
+    people = _by_name(f"Present: Cllr A Smith\n{run}the public.\nCllr A Smith arrived at 7.15pm.")
+    assert people["A Smith"].arrived_at
+
+
+def test_organisations_reporting_are_not_people() -> None:
+    # reports from outside bodies in parish minutes: "Thames Water reported ...".
+    people = _by_name("""
+Present: Cllr A Smith
+**1. Reports
+Thames Water reported that the main would be repaired.
+Network Rail explained the closure of the crossing.
+Village Hall thanked the council for the grant.
+""")
+    assert set(people) == {"A Smith"}
