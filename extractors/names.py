@@ -92,6 +92,11 @@ REMOTE = re.compile(
 )
 COUNCILLOR_WORDS = frozenset(t.lower() for t in COUNCILLOR_TITLES)
 ROLE_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+# Two spellings of a name whose surnames differ are one person only when nearly identical: a
+# letter lost or doubled in print ("Barrington-King" / "Barrington King", "Philips" / "Phillips")
+# scores above this (95, 96), while two surnames a letter apart in a short name ("Ann Smith" /
+# "Ann Smyth", 89) score below.
+SAME_NAME_MIN_RATIO = 92
 
 
 @dataclass(frozen=True)
@@ -237,14 +242,20 @@ def _has_job(text: str) -> bool:
 
 def _name_before_job(text: str) -> tuple[str, str]:
     """Split a job printed after the name without punctuation: "Andrew Taylor Projects Officer CMS",
-    "David McCabe Innovation & Regulatory Affairs Manager Tarmac" (Hertingfordbury minutes): the
-    name is its initials and one word more, or two words."""
+    "David McCabe Innovation & Regulatory Affairs Manager Tarmac" (Hertingfordbury minutes). The
+    name is at least its initials and one word more, or two words; the job starts one word before
+    its job word ("Mary Ann Smith Planning Officer"), or before the words an "&" joins into it."""
     words = text.split()
     initials = next((i for i, w in enumerate(words) if len(w.strip(".")) > 1), len(words))
     size = initials + 1 if initials else 2
-    if len(words) > size and _has_job(" ".join(words[size:])):
-        return " ".join(words[:size]), " ".join(words[size:])
-    return text, ""
+    job_at = next((i for i in range(size, len(words)) if _has_job(words[i])), None)
+    if job_at is None:
+        return text, ""
+    start = max(size, job_at - 1)
+    joined = [i for i in range(size, start) if words[i].lower() in {"&", "and"}]
+    if joined:
+        start = max(size, joined[0] - 1)
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def _trailing_role(text: str) -> tuple[str, str]:
@@ -299,7 +310,7 @@ def same_person(short: str, full: str) -> bool:
     if a == b:
         return True
     if a[-1] != b[-1]:
-        return fuzz.ratio(" ".join(a), " ".join(b)) >= 92
+        return fuzz.ratio(" ".join(a), " ".join(b)) >= SAME_NAME_MIN_RATIO
     # surnames agree: any given names or initials printed must agree too
     return all(x[0] == y[0] for x, y in zip(a[:-1], b[:-1], strict=False)) if len(a) > 1 else True
 

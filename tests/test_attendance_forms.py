@@ -427,3 +427,10 @@ Network Rail explained the closure of the crossing.
 Village Hall thanked the council for the grant.
 """)
     assert set(people) == {"A Smith"}
+
+
+def test_three_word_name_before_a_job() -> None:
+    # "Andrew Taylor Projects Officer CMS" (Hertingfordbury minutes) with a name of three words.
+    person = parse_person("Mary Ann Smith Planning Officer")
+    assert (person.name, person.role) == ("Mary Ann Smith", "Planning Officer")
+    assert parse_person("Andrew Taylor Projects Officer CMS").name == "Andrew Taylor"
