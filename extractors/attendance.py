@@ -17,10 +17,8 @@ from dataclasses import replace
 from extractors.attendance_lists import APOLOGIES_FROM, BLOCK, Attendee, apologies, blocks, roll_call
 from extractors.headings import Heading, Placed
 from extractors.names import (
-    JOB_WORDS,
     LEADING_SYMBOLS,
     ORGANISATION,
-    ROLES,
     Person,
     looks_like_name,
     parse_person,
@@ -29,7 +27,7 @@ from extractors.names import (
     strip_symbols,
 )
 from extractors.text import TIME_PATTERN, parse_time
-from extractors.vocab import HONORIFIC_WORDS, TITLE
+from extractors.vocab import BODY_WORDS, HONORIFIC_WORDS, JOB_WORDS, OFFICES, ROLES, TITLE
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus
 
@@ -68,11 +66,6 @@ ATTENDED = re.compile(
     rf"{WHO}(?:,\s+(?P<role>[^,.]{{3,80}}),)?\s+(?:was|were)\s+(?:in\s+attendance|present)"
     r"(?P<how>\s+(?:virtually|remotely|online|via\s+(?:teams|zoom)))?"
 )
-# Offices US minutes print before a member's surname: "Commissioner Mashack asked", "Councilmember Ruiz".
-OFFICES = frozenset(
-    {"commissioner", "councilmember", "councilman", "councilwoman", "alderman", "alderperson", "supervisor"}
-    | {"trustee", "governor", "president", "secretary", "treasurer", "member", "chairperson", "vice"}
-)
 # Someone not in the lists who addresses the meeting: a member of the public or an officer,
 # named in full at the start of a line or sentence or after a topic's dash, perhaps with a role
 # between commas, then a verb of speaking: "Zoe Toft spoke regarding ..." (Sutton Coldfield),
@@ -84,13 +77,6 @@ SPEAKER = re.compile(
     r"(?:^|(?<=[.:;])\s+|\s-\s+)(?P<name>[A-Z][a-z]+(?:[ -](?:Mc|Mac|O')?[A-Z][a-z'-]+){1,2})"
     r"(?:,\s+(?P<role>[^,.]{3,60}),)?\s+(?:spoke|addressed|presented|made\s+a\s+presentation|provided\s+public"
     r"\s+comment|introduced|asked|raised|queried|thanked|wished|reported|explained|expressed|outlined)\b"
-)
-
-# Words of a body's name, not a person's, that a report in parish minutes starts with: "Thames
-# Water reported ...", "Network Rail explained ...", "Village Hall thanked ..."; with `ORGANISATION`.
-BODY_WORDS = frozenset(
-    {"water", "rail", "railway", "hall", "highways", "england", "wales", "school", "church", "society", "club"}
-    | {"centre", "library", "surgery", "museum", "federation", "agency", "company", "committee", "forum"}
 )
 
 

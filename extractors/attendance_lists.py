@@ -12,26 +12,21 @@ from dataclasses import dataclass, replace
 
 from extractors.headings import Placed
 from extractors.names import (
-    COUNCIL_TIERS,
     LEADING_SYMBOLS,
-    OFFICER_ROLE,
     ROLE_DASH,
-    ROLES,
     Person,
     looks_like_name,
     parse_person,
     split_people,
+    starts_with_tier,
     strip_symbols,
 )
 from extractors.pages import Line
 from extractors.text import clean, parse_time
-from extractors.vocab import HONORIFIC_WORDS, PLURAL_COUNCILLORS
+from extractors.vocab import HONORIFIC_WORDS, MEMBER_GROUPS, MEMBER_LABELS, OFFICER_ROLE, PLURAL_COUNCILLORS, ROLES
 from models.vocab import AttendanceStatus
 
-# The group before "Present"/"Absent" says whether its people sit on the body: "Commissioners
-# Present:", "Others Present:" (Chicago SSA minutes), "Members Present:-" (Bristol). A role can
-# be the label itself, with a colon: "Clerk: Mrs J Smith", "In the Chair: Cllr A Jones".
-MEMBER_GROUPS = r"members|councillors|commissioners|trustees|governors|directors|committee|board"
+# A role can be the label itself, with a colon: "Clerk: Mrs J Smith", "In the Chair: Cllr A Jones".
 BLOCK = re.compile(
     rf"^(?P<label>(?:(?:{MEMBER_GROUPS}|others|officers|staff|also)\s+)?(?:present|absent)"
     r"|in\s+attendance(?:\s+(?:virtually|remotely|online))?|attendees|attendance"
@@ -92,8 +87,7 @@ def _status(label: str) -> AttendanceStatus:
         return AttendanceStatus.APOLOGIES
     if label.endswith(("absent", "absennol")):
         return AttendanceStatus.ABSENT
-    members = {"present", "attendees", "attendance", "chair", "chairman", "in the chair", "presennol", "yn bresennol"}
-    if label in members or re.match(rf"(?:{MEMBER_GROUPS}) present$", label):
+    if label in MEMBER_LABELS or re.match(rf"(?:{MEMBER_GROUPS}) present$", label):
         return AttendanceStatus.PRESENT
     return AttendanceStatus.ALSO_PRESENT
 
@@ -328,12 +322,9 @@ def _seat(person: Person, status: AttendanceStatus, before: list[Attendee]) -> A
     Tintern Community Council)."""
     if status is not AttendanceStatus.PRESENT:
         return status
-    guest = bool(before) and _tier(person) and not any(_tier(a.person) for a in before)
+    tiered = [starts_with_tier(f"{p.honorific} {p.name}".split()) for p in [person, *(a.person for a in before)]]
+    guest = bool(before) and tiered[0] and not any(tiered[1:])
     return AttendanceStatus.ALSO_PRESENT if OFFICER_ROLE.search(person.role) or guest else status
-
-
-def _tier(person: Person) -> bool:
-    return person.honorific.split()[0].lower() in COUNCIL_TIERS if person.honorific else False
 
 
 def apologies(body: list[Placed]) -> list[Attendee]:

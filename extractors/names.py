@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.text import clean
-from extractors.vocab import COUNCILLOR_TITLES, HONORIFIC_WORDS
+from extractors.vocab import (
+    COUNCIL_TIERS,
+    COUNCILLOR_TITLES,
+    GROUP_WORDS,
+    HONORIFIC_WORDS,
+    JOB_WORDS,
+    ROLES,
+)
 
 # Ranks only count as honorifics in front of a name, never as the whole entry.
 POST_NOMINALS = set(
@@ -46,42 +53,8 @@ ORGANISATION = re.compile(
     r"university|college|association|ltd|limited|group|commission|fund)\b",
     re.I,
 )
-ROLES = {
-    "chairman": "Chairman",
-    "chair": "Chair",
-    "in the chair": "Chair",
-    "vice-chairman": "Vice-Chairman",
-    "vice chairman": "Vice-Chairman",
-    "vice-chair": "Vice-Chair",
-    "vice chair": "Vice-Chair",
-    "substitute": "Substitute",
-    "chairwoman": "Chairwoman",
-    "mayor": "Mayor",
-    "deputy mayor": "Deputy Mayor",
-    "leader": "Leader",
-    "clerk": "Clerk",
-    "town clerk": "Town Clerk",
-    "parish clerk": "Parish Clerk",
-    "deputy clerk": "Deputy Clerk",
-    "rfo": "RFO",
-    "minute taker": "Minute Taker",
-}
 # Lower-case words inside surnames: "Ursula von der Leyen", "Maria de la Cruz".
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "le", "la", "du", "del", "der", "den", "di", "ter", "bin"})
-# Words that end a job title printed after a name: "Projects Officer", "Regulatory Affairs Manager".
-JOB_WORDS = frozenset(
-    {"manager", "officer", "director", "engineer", "consultant", "adviser", "advisor", "planner", "coordinator"}
-    | {"co-ordinator", "administrator", "executive", "surveyor", "solicitor", "accountant", "warden", "ranger"}
-)
-# Officers who serve a meeting rather than sit on it: a clerk listed under "Present:" is in
-# attendance, not a member ("Cathy Fleet (CF) CLERK", "Mr Richard Nolan, Clerk").
-OFFICER_ROLE = re.compile(r"\b(?:clerk|rfo|minute[- ]taker|proper officer)\b", re.I)
-# Words that name the group the people before them belong to, not a person: "Mrs Victoria
-# Whitehead, Councillors, and Mr Richard Nolan, Clerk" (Burton-cum-Walden minutes).
-GROUP_WORDS = frozenset({"councillors", "cllrs", "members", "officers", "commissioners"})
-# "County Cllr Webb", "District Councillor Smith": a councillor of another council, whose tier
-# word belongs to the honorific (Tintern Community Council minutes).
-COUNCIL_TIERS = frozenset({"county", "district", "borough", "city", "town", "parish", "ward", "unitary"})
 # Symbols printed before an entry that are not part of it: bullets as characters ("• Name",
 # "o Name", Word's private-use bullets), dashes and quotes. The printed text keeps them.
 LEADING_SYMBOLS = re.compile(
@@ -277,15 +250,15 @@ def split_honorific(text: str) -> tuple[str, str]:
     """Split "Cllr Dr Brian Mathew MP" into ("Cllr Dr", "Brian Mathew")."""
     words = clean(text).split()
     lead: list[str] = []
-    while len(words) > 1 and (words[0].strip(".").lower() in HONORIFIC_WORDS or _tier(words)):
+    while len(words) > 1 and (words[0].strip(".").lower() in HONORIFIC_WORDS or starts_with_tier(words)):
         lead.append(words.pop(0))
     while len(words) > 1 and words[-1].strip(".,").lower() in POST_NOMINALS:
         words.pop()
     return " ".join(lead), " ".join(words).strip(" ,")
 
 
-def _tier(words: list[str]) -> bool:
-    """ "County" in "County Cllr Webb": a council's tier in front of a councillor's title."""
+def starts_with_tier(words: list[str]) -> bool:
+    """Whether a council's tier stands in front of a councillor's title and a name: "County Cllr Webb"."""
     return len(words) > 2 and words[0].lower() in COUNCIL_TIERS and words[1].strip(".").lower() in COUNCILLOR_WORDS
 
 
