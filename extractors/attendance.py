@@ -17,10 +17,8 @@ from dataclasses import replace
 from extractors.attendance_lists import APOLOGIES_FROM, BLOCK, Attendee, apologies, blocks, roll_call
 from extractors.headings import Heading, Placed
 from extractors.names import (
-    JOB_WORDS,
     LEADING_SYMBOLS,
     ORGANISATION,
-    ROLES,
     Person,
     looks_like_name,
     parse_person,
@@ -29,7 +27,7 @@ from extractors.names import (
     strip_symbols,
 )
 from extractors.text import TIME_PATTERN, parse_time
-from extractors.vocab import HONORIFIC_WORDS, TITLE
+from extractors.vocab import BODY_WORDS, HONORIFIC_WORDS, JOB_WORDS, OFFICES, ROLES, TITLE
 from models import AttendanceRecord
 from models.vocab import AttendanceStatus
 
@@ -54,7 +52,10 @@ CHAIRED = re.compile(
     rf"(?i:\bchaired\s+by)\s+(?P<by>{HONOR}*(?:[A-Z][\w'-]+\s+){{0,3}}[A-Z][\w'-]+)"
     rf"|(?P<took>{NAME})\s+(?:took|was\s+in)\s+the\s+chair\b"
 )
-WHO = rf"(?P<who>{ANY_NAME}(?:(?:,\s*|\s+and\s+){ANY_NAME})*)"
+# A list of names a sentence says something of, bounded so that a long run of names with no verb
+# after it is tried in linear time, not rescanned from every name (minutes join all their text).
+WHO_MAX_NAMES = 12
+WHO = rf"(?P<who>{ANY_NAME}(?:(?:,\s*|\s+and\s+){ANY_NAME}){{0,{WHO_MAX_NAMES - 1}}})"
 ARRIVED = re.compile(rf"{WHO}\s+(?i:arrived|joined the meeting)\b[^.]*?(?P<time>{TIME_PATTERN})")
 LEFT = re.compile(rf"{WHO}\s+(?i:left|departed)\b[^.]*?(?P<time>{TIME_PATTERN})")
 
@@ -64,11 +65,6 @@ LEFT = re.compile(rf"{WHO}\s+(?i:left|departed)\b[^.]*?(?P<time>{TIME_PATTERN})"
 ATTENDED = re.compile(
     rf"{WHO}(?:,\s+(?P<role>[^,.]{{3,80}}),)?\s+(?:was|were)\s+(?:in\s+attendance|present)"
     r"(?P<how>\s+(?:virtually|remotely|online|via\s+(?:teams|zoom)))?"
-)
-# Offices US minutes print before a member's surname: "Commissioner Mashack asked", "Councilmember Ruiz".
-OFFICES = frozenset(
-    {"commissioner", "councilmember", "councilman", "councilwoman", "alderman", "alderperson", "supervisor"}
-    | {"trustee", "governor", "president", "secretary", "treasurer", "member", "chairperson", "vice"}
 )
 # Someone not in the lists who addresses the meeting: a member of the public or an officer,
 # named in full at the start of a line or sentence or after a topic's dash, perhaps with a role
@@ -140,9 +136,10 @@ def _speakers(lines: list[Placed], known: list[Attendee]) -> list[Attendee]:
 
 def _unlisted_name(name: str) -> bool:
     """Whether words a sentence puts before a verb can be a person's full name: not "The Chairman",
-    "Commissioner Mashack" (a member by office, US minutes), "Planning Officer" or "Parish Council"."""
+    "Commissioner Mashack" (a member by office, US minutes), "Planning Officer", "Parish Council"
+    or "Thames Water"."""
     words = {w.lower() for w in re.split(r"[ -]", name)}
-    titled = words & (HONORIFIC_WORDS | ROLES.keys() | JOB_WORDS | OFFICES | {"the"})
+    titled = words & (HONORIFIC_WORDS | ROLES.keys() | JOB_WORDS | OFFICES | BODY_WORDS | {"the"})
     return looks_like_name(name) and not titled and not ORGANISATION.search(name)
 
 

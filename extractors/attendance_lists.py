@@ -12,26 +12,21 @@ from dataclasses import dataclass, replace
 
 from extractors.headings import Placed
 from extractors.names import (
-    COUNCIL_TIERS,
     LEADING_SYMBOLS,
-    OFFICER_ROLE,
     ROLE_DASH,
-    ROLES,
     Person,
     looks_like_name,
     parse_person,
     split_people,
+    starts_with_tier,
     strip_symbols,
 )
 from extractors.pages import Line
 from extractors.text import clean, parse_time
-from extractors.vocab import HONORIFIC_WORDS, PLURAL_COUNCILLORS
+from extractors.vocab import HONORIFIC_WORDS, MEMBER_GROUPS, MEMBER_LABELS, OFFICER_ROLE, PLURAL_COUNCILLORS, ROLES
 from models.vocab import AttendanceStatus
 
-# The group before "Present"/"Absent" says whether its people sit on the body: "Commissioners
-# Present:", "Others Present:" (Chicago SSA minutes), "Members Present:-" (Bristol). A role can
-# be the label itself, with a colon: "Clerk: Mrs J Smith", "In the Chair: Cllr A Jones".
-MEMBER_GROUPS = r"members|councillors|commissioners|trustees|governors|directors|committee|board"
+# A role can be the label itself, with a colon: "Clerk: Mrs J Smith", "In the Chair: Cllr A Jones".
 BLOCK = re.compile(
     rf"^(?P<label>(?:(?:{MEMBER_GROUPS}|others|officers|staff|also)\s+)?(?:present|absent)"
     r"|in\s+attendance(?:\s+(?:virtually|remotely|online))?|attendees|attendance"
@@ -52,8 +47,15 @@ OTHER_LABEL = re.compile(r"^[A-Z][A-Za-z ]{2,30}:(\s|$)")
 # Young" (community police officers, Ayton Community Council), "PCSOs ...".
 PLURAL_ROLE = re.compile(r"^(?P<role>[A-Z]{2,6})s\s+(?=[A-Z])")
 SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+# A word broken over two lines at a hyphen: "Mr Paul Barrington-" / "King".
+BROKEN_WORD = re.compile(r"[A-Za-z]-$")
+# A line of prose rather than of names: most of its words start in lower case ("The committee
+# discussed the matter of ..."); minutes without numbered items run on after "Present:" into it.
+PROSE_MIN_WORDS = 6
 APOLOGIES_FROM = re.compile(r"apologies\b[^.:]*?\b(?:from|of)\b\s*:?\s*(?P<rest>.*)$", re.I)
 NO_APOLOGIES = re.compile(r"\b(no|none)\b.*\bapologies\b|\bapologies\b.*\b(none|nil)\b", re.I)
+# The apologies item answered in a word: "None.", "Nil", "N/A" (parish minutes).
+NONE_GIVEN = re.compile(r"^(?:none|nil|n/?a)\.?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,7 @@ def _status(label: str) -> AttendanceStatus:
         return AttendanceStatus.APOLOGIES
     if label.endswith(("absent", "absennol")):
         return AttendanceStatus.ABSENT
-    members = {"present", "attendees", "attendance", "chair", "chairman", "in the chair", "presennol", "yn bresennol"}
-    if label in members or re.match(rf"(?:{MEMBER_GROUPS}) present$", label):
+    if label in MEMBER_LABELS or re.match(rf"(?:{MEMBER_GROUPS}) present$", label):
         return AttendanceStatus.PRESENT
     return AttendanceStatus.ALSO_PRESENT
 
@@ -132,7 +133,9 @@ def _ends_block(placed: Placed, start: Placed, block: list[Placed]) -> bool:
     bullet of a list whose items are labels ("o Commissioners Absent:", Chicago SSA)."""
     line = placed.line
     text = strip_symbols(line.plain)
-    if _label(line) or _column_labels(line) or _is_caps_heading(text):
+    if _label(line) or _column_labels(line) or _is_prose(text):
+        return True
+    if _is_caps_heading(text) and not (block and _runs_on(block[-1].line.plain) and _all_names(text)):
         return True
     if OTHER_LABEL.match(text) and not PLURAL_COUNCILLORS.match(text):
         return True
@@ -144,6 +147,24 @@ def _ends_block(placed: Placed, start: Placed, block: list[Placed]) -> bool:
 def _is_caps_heading(text: str) -> bool:
     """ "UNRESTRICTED ITEMS" after a Kent attendance list is a heading, not a name."""
     return len(text.split()) > 1 and text.isupper()
+
+
+def _runs_on(line: str) -> bool:
+    """Whether a line stops mid-list: on a comma, "and" or "&" ("CLLR A SMITH (CHAIR), CLLR B JONES,")."""
+    return bool(re.search(r"(?:,|\band|&)\s*$", line, re.I))
+
+
+def _all_names(text: str) -> bool:
+    """Whether every entry of a line reads as a person: a list in capitals, not a heading."""
+    entries = split_people(text)
+    return bool(entries) and all(looks_like_name(parse_person(e).name) for e in entries)
+
+
+def _is_prose(text: str) -> bool:
+    """ "The committee discussed the matter of ...": a sentence, where a list of names has ended."""
+    words = text.split()
+    lower = [w for w in words if w[:1].islower()]
+    return len(words) >= PROSE_MIN_WORDS and 2 * len(lower) > len(words)
 
 
 def _column_labels(line: Line) -> list[tuple[str, float]]:
@@ -212,14 +233,16 @@ def _self_contained(line: str) -> bool:
 
 def _join(lines: list[Placed]) -> str:
     """The lines' text as one, a name broken at a hyphen joined again ("Mr Paul Barrington-" / "King")."""
-    text = ""
-    for placed in lines:
-        text = _joined(text, strip_symbols(placed.line.plain))
-    return text
+    return _joined([strip_symbols(p.line.plain) for p in lines])
 
 
-def _joined(text: str, part: str) -> str:
-    return f"{text}{part}" if re.search(r"[A-Za-z]-$", text) else f"{text} {part}".strip()
+def _joined(parts: list[str]) -> str:
+    """Lines as one text; only each line's end is looked at, so long blocks stay linear."""
+    out: list[str] = []
+    for part in parts:
+        glue = "" if out and BROKEN_WORD.search(out[-1]) else " "
+        out += [glue, part] if out else [part]
+    return "".join(out).strip()
 
 
 def _with_initials(block: list[Placed]) -> list[tuple[int, str]]:
@@ -299,18 +322,15 @@ def _seat(person: Person, status: AttendanceStatus, before: list[Attendee]) -> A
     Tintern Community Council)."""
     if status is not AttendanceStatus.PRESENT:
         return status
-    guest = bool(before) and _tier(person) and not any(_tier(a.person) for a in before)
+    tiered = [starts_with_tier(f"{p.honorific} {p.name}".split()) for p in [person, *(a.person for a in before)]]
+    guest = bool(before) and tiered[0] and not any(tiered[1:])
     return AttendanceStatus.ALSO_PRESENT if OFFICER_ROLE.search(person.role) or guest else status
-
-
-def _tier(person: Person) -> bool:
-    return person.honorific.split()[0].lower() in COUNCIL_TIERS if person.honorific else False
 
 
 def apologies(body: list[Placed]) -> list[Attendee]:
     """Who sent apologies, from the apologies item's body: a sentence or a list."""
     text = " ".join(p.line.plain for p in body)
-    if not body or NO_APOLOGIES.search(text[:200]):
+    if not body or NO_APOLOGIES.search(text[:200]) or NONE_GIVEN.match(body[0].line.plain.strip()):
         return []
     for i, placed in enumerate(body):
         match = APOLOGIES_FROM.search(placed.line.plain)
@@ -320,17 +340,20 @@ def apologies(body: list[Placed]) -> list[Attendee]:
                 sentence = _sentence(rest, body[i + 1 :])
                 return _people([(placed.page, e) for e in split_people(sentence)], AttendanceStatus.APOLOGIES, False)
             return _listed(body[i + 1 :])
-    return _listed(body[:1])  # Sutton Coldfield: the item's first line is the list itself
+    # Sutton Coldfield: the item's first line is the list itself; a single word there is a
+    # reply ("Noted.", "Approved."), not a name, unless a title says it is one.
+    return [a for a in _listed(body[:1]) if a.person.honorific or len(a.person.name.split()) > 1]
 
 
 def _sentence(start: str, following: list[Placed]) -> str:
     """The sentence from `start` on, over the lines after it until a full stop, a bold line or a
     numbered line: minutes often leave the stop off ("... from Nick Oakhill and Cllr Eddie Reeves")."""
-    text = start
+    parts = [start]
     for placed in following:
-        if re.search(r"\.\s*$", text) or placed.line.bold or re.match(r"\d+(?:\.\d+)*\.?\s", placed.line.plain):
+        if re.search(r"\.\s*$", parts[-1]) or placed.line.bold or re.match(r"\d+(?:\.\d+)*\.?\s", placed.line.plain):
             break
-        text = _joined(text, placed.line.plain)
+        parts.append(placed.line.plain)
+    text = _joined(parts)
     return re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", text)[0]
 
 

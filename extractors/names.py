@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.text import clean
-from extractors.vocab import COUNCILLOR_TITLES, HONORIFIC_WORDS
+from extractors.vocab import (
+    COUNCIL_TIERS,
+    COUNCILLOR_TITLES,
+    GROUP_WORDS,
+    HONORIFIC_WORDS,
+    JOB_WORDS,
+    ROLES,
+)
 
 # Ranks only count as honorifics in front of a name, never as the whole entry.
 POST_NOMINALS = set(
@@ -46,42 +53,8 @@ ORGANISATION = re.compile(
     r"university|college|association|ltd|limited|group|commission|fund)\b",
     re.I,
 )
-ROLES = {
-    "chairman": "Chairman",
-    "chair": "Chair",
-    "in the chair": "Chair",
-    "vice-chairman": "Vice-Chairman",
-    "vice chairman": "Vice-Chairman",
-    "vice-chair": "Vice-Chair",
-    "vice chair": "Vice-Chair",
-    "substitute": "Substitute",
-    "chairwoman": "Chairwoman",
-    "mayor": "Mayor",
-    "deputy mayor": "Deputy Mayor",
-    "leader": "Leader",
-    "clerk": "Clerk",
-    "town clerk": "Town Clerk",
-    "parish clerk": "Parish Clerk",
-    "deputy clerk": "Deputy Clerk",
-    "rfo": "RFO",
-    "minute taker": "Minute Taker",
-}
 # Lower-case words inside surnames: "Ursula von der Leyen", "Maria de la Cruz".
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "le", "la", "du", "del", "der", "den", "di", "ter", "bin"})
-# Words that end a job title printed after a name: "Projects Officer", "Regulatory Affairs Manager".
-JOB_WORDS = frozenset(
-    {"manager", "officer", "director", "engineer", "consultant", "adviser", "advisor", "planner", "coordinator"}
-    | {"co-ordinator", "administrator", "executive", "surveyor", "solicitor", "accountant", "warden", "ranger"}
-)
-# Officers who serve a meeting rather than sit on it: a clerk listed under "Present:" is in
-# attendance, not a member ("Cathy Fleet (CF) CLERK", "Mr Richard Nolan, Clerk").
-OFFICER_ROLE = re.compile(r"\b(?:clerk|rfo|minute[- ]taker|proper officer)\b", re.I)
-# Words that name the group the people before them belong to, not a person: "Mrs Victoria
-# Whitehead, Councillors, and Mr Richard Nolan, Clerk" (Burton-cum-Walden minutes).
-GROUP_WORDS = frozenset({"councillors", "cllrs", "members", "officers", "commissioners"})
-# "County Cllr Webb", "District Councillor Smith": a councillor of another council, whose tier
-# word belongs to the honorific (Tintern Community Council minutes).
-COUNCIL_TIERS = frozenset({"county", "district", "borough", "city", "town", "parish", "ward", "unitary"})
 # Symbols printed before an entry that are not part of it: bullets as characters ("• Name",
 # "o Name", Word's private-use bullets), dashes and quotes. The printed text keeps them.
 LEADING_SYMBOLS = re.compile(
@@ -92,6 +65,11 @@ REMOTE = re.compile(
 )
 COUNCILLOR_WORDS = frozenset(t.lower() for t in COUNCILLOR_TITLES)
 ROLE_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+# Two spellings of a name whose surnames differ are one person only when nearly identical: a
+# letter lost or doubled in print ("Barrington-King" / "Barrington King", "Philips" / "Phillips")
+# scores above this (95, 96), while two surnames a letter apart in a short name ("Ann Smith" /
+# "Ann Smyth", 89) score below.
+SAME_NAME_MIN_RATIO = 92
 
 
 @dataclass(frozen=True)
@@ -237,14 +215,20 @@ def _has_job(text: str) -> bool:
 
 def _name_before_job(text: str) -> tuple[str, str]:
     """Split a job printed after the name without punctuation: "Andrew Taylor Projects Officer CMS",
-    "David McCabe Innovation & Regulatory Affairs Manager Tarmac" (Hertingfordbury minutes): the
-    name is its initials and one word more, or two words."""
+    "David McCabe Innovation & Regulatory Affairs Manager Tarmac" (Hertingfordbury minutes). The
+    name is at least its initials and one word more, or two words; the job starts one word before
+    its job word ("Mary Ann Smith Planning Officer"), or before the words an "&" joins into it."""
     words = text.split()
     initials = next((i for i, w in enumerate(words) if len(w.strip(".")) > 1), len(words))
     size = initials + 1 if initials else 2
-    if len(words) > size and _has_job(" ".join(words[size:])):
-        return " ".join(words[:size]), " ".join(words[size:])
-    return text, ""
+    job_at = next((i for i in range(size, len(words)) if _has_job(words[i])), None)
+    if job_at is None:
+        return text, ""
+    start = max(size, job_at - 1)
+    joined = [i for i in range(size, start) if words[i].lower() in {"&", "and"}]
+    if joined:
+        start = max(size, joined[0] - 1)
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def _trailing_role(text: str) -> tuple[str, str]:
@@ -266,15 +250,15 @@ def split_honorific(text: str) -> tuple[str, str]:
     """Split "Cllr Dr Brian Mathew MP" into ("Cllr Dr", "Brian Mathew")."""
     words = clean(text).split()
     lead: list[str] = []
-    while len(words) > 1 and (words[0].strip(".").lower() in HONORIFIC_WORDS or _tier(words)):
+    while len(words) > 1 and (words[0].strip(".").lower() in HONORIFIC_WORDS or starts_with_tier(words)):
         lead.append(words.pop(0))
     while len(words) > 1 and words[-1].strip(".,").lower() in POST_NOMINALS:
         words.pop()
     return " ".join(lead), " ".join(words).strip(" ,")
 
 
-def _tier(words: list[str]) -> bool:
-    """ "County" in "County Cllr Webb": a council's tier in front of a councillor's title."""
+def starts_with_tier(words: list[str]) -> bool:
+    """Whether a council's tier stands in front of a councillor's title and a name: "County Cllr Webb"."""
     return len(words) > 2 and words[0].lower() in COUNCIL_TIERS and words[1].strip(".").lower() in COUNCILLOR_WORDS
 
 
@@ -299,7 +283,7 @@ def same_person(short: str, full: str) -> bool:
     if a == b:
         return True
     if a[-1] != b[-1]:
-        return fuzz.ratio(" ".join(a), " ".join(b)) >= 92
+        return fuzz.ratio(" ".join(a), " ".join(b)) >= SAME_NAME_MIN_RATIO
     # surnames agree: any given names or initials printed must agree too
     return all(x[0] == y[0] for x, y in zip(a[:-1], b[:-1], strict=False)) if len(a) > 1 else True
 

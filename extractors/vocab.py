@@ -45,6 +45,60 @@ TITLE = alternation(TITLES)
 COUNCILLOR_TITLE = alternation(COUNCILLOR_TITLES)
 PLURAL_COUNCILLORS = re.compile(r"^(?:cllrs|councillors)\s*:?\s+", re.I)
 
+# Roles printed beside a name, lower-cased, and as the datasets spell them: "(Chairman)", "Clerk".
+ROLES = {
+    "chairman": "Chairman",
+    "chair": "Chair",
+    "in the chair": "Chair",
+    "vice-chairman": "Vice-Chairman",
+    "vice chairman": "Vice-Chairman",
+    "vice-chair": "Vice-Chair",
+    "vice chair": "Vice-Chair",
+    "substitute": "Substitute",
+    "chairwoman": "Chairwoman",
+    "mayor": "Mayor",
+    "deputy mayor": "Deputy Mayor",
+    "leader": "Leader",
+    "clerk": "Clerk",
+    "town clerk": "Town Clerk",
+    "parish clerk": "Parish Clerk",
+    "deputy clerk": "Deputy Clerk",
+    "rfo": "RFO",
+    "minute taker": "Minute Taker",
+}
+# Words that end a job title printed after a name: "Projects Officer", "Regulatory Affairs Manager".
+JOB_WORDS = frozenset(
+    {"manager", "officer", "director", "engineer", "consultant", "adviser", "advisor", "planner", "coordinator"}
+    | {"co-ordinator", "administrator", "executive", "surveyor", "solicitor", "accountant", "warden", "ranger"}
+)
+# Officers who serve a meeting rather than sit on it: a clerk listed under "Present:" is in
+# attendance, not a member ("Cathy Fleet (CF) CLERK", "Mr Richard Nolan, Clerk").
+OFFICER_ROLE = re.compile(r"\b(?:clerk|rfo|minute[- ]taker|proper officer)\b", re.I)
+# Words that name the group the people before them belong to, not a person: "Mrs Victoria
+# Whitehead, Councillors, and Mr Richard Nolan, Clerk" (Burton-cum-Walden minutes).
+GROUP_WORDS = frozenset({"councillors", "cllrs", "members", "officers", "commissioners"})
+# "County Cllr Webb", "District Councillor Smith": a councillor of another council, whose tier
+# word belongs to the honorific (Tintern Community Council minutes).
+COUNCIL_TIERS = frozenset({"county", "district", "borough", "city", "town", "parish", "ward", "unitary"})
+# Offices US minutes print before a member's surname: "Commissioner Mashack asked", "Councilmember Ruiz".
+OFFICES = frozenset(
+    {"commissioner", "councilmember", "councilman", "councilwoman", "alderman", "alderperson", "supervisor"}
+    | {"trustee", "governor", "president", "secretary", "treasurer", "member", "chairperson", "vice"}
+)
+# Words of a body's name, not a person's, that a report in parish minutes starts with: "Thames
+# Water reported ...", "Network Rail explained ...", "Village Hall thanked ..."; with `names.ORGANISATION`.
+BODY_WORDS = frozenset(
+    {"water", "rail", "railway", "hall", "highways", "england", "wales", "school", "church", "society", "club"}
+    | {"centre", "library", "surgery", "museum", "federation", "agency", "company", "committee", "forum"}
+)
+# The group before "Present"/"Absent" says whether its people sit on the body: "Commissioners
+# Present:", "Others Present:" (Chicago SSA minutes), "Members Present:-" (Bristol).
+MEMBER_GROUPS = r"members|councillors|commissioners|trustees|governors|directors|committee|board"
+# Labels whose people sit on the body: "Present:", "Attendees:", "In the Chair:", Welsh "Yn bresennol:".
+MEMBER_LABELS = frozenset(
+    {"present", "attendees", "attendance", "chair", "chairman", "in the chair", "presennol", "yn bresennol"}
+)
+
 # A cell that is one figure as councils print them: "6.3%", "(4,211.8)", "£1,385", "00:01:05".
 FIGURE = re.compile(r"^[-+(]?[£$€]?\d[\d,.:]*%?\)?$")
 # A cell that starts like a figure ("6.3%", "-00:16:12 ▼", "£1.3m", "n. 2,751"), as opposed to

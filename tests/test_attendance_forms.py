@@ -379,3 +379,58 @@ Shobha Edgell, Barry Simkins, Paul Rochford and Tommy Brennan.
     assert all(a.honorific == "Cllr" for a in people.values())
     assert not any(looks_like_name(word) for word in ("Cllrs", "Clerk", "Councillors", "Mr."))
     assert looks_like_name("Hayward") and looks_like_name("Maria de la Cruz")
+
+
+def test_an_apologies_item_that_says_none_names_nobody() -> None:
+    # Parish council minutes often answer the apologies item in one word: "None.", "Nil", "Noted."
+    for answer in ["None.", "Nil", "N/A", "Noted.", "Approved."]:
+        people = _by_name(f"""
+Present: Cllr A Smith, Cllr B Jones
+**1. Apologies for absence
+{answer}
+**2. Declarations of Interest
+""")
+        assert set(people) == {"A Smith", "B Jones"}, answer
+
+
+def test_present_followed_by_long_prose_is_read_in_time() -> None:
+    # minutes without numbered items: "Present:" then pages of prose; the block must stay linear.
+    prose = "\n".join("The committee discussed the matter of the playing field re-" for _ in range(6000))
+    people = _by_name(f"Present: Cllr A Smith, Cllr B Jones\n{prose}")
+    assert {"A Smith", "B Jones"} <= set(people)
+
+
+def test_list_in_capitals_runs_on_after_a_comma() -> None:
+    # Present lists printed in capitals over two lines, the first ending on a comma.
+    people = _by_name("""
+Present: CLLR A SMITH (CHAIR), CLLR B JONES,
+CLLR C BROWN, CLLR D GREEN
+**1. Apologies
+""")
+    assert {"A SMITH", "B JONES", "C BROWN", "D GREEN"} <= set(people)
+
+
+def test_long_run_of_names_in_a_sentence_is_read_in_time() -> None:
+    # a list of names without a verb after it must not make the sentence patterns backtrack
+    run = "Cllr Aaa Bbb and " * 2000
+    people = _by_name(f"Present: Cllr A Smith\n{run}the public.\nCllr A Smith arrived at 7.15pm.")
+    assert people["A Smith"].arrived_at
+
+
+def test_organisations_reporting_are_not_people() -> None:
+    # reports from outside bodies in parish minutes: "Thames Water reported ...".
+    people = _by_name("""
+Present: Cllr A Smith
+**1. Reports
+Thames Water reported that the main would be repaired.
+Network Rail explained the closure of the crossing.
+Village Hall thanked the council for the grant.
+""")
+    assert set(people) == {"A Smith"}
+
+
+def test_three_word_name_before_a_job() -> None:
+    # "Andrew Taylor Projects Officer CMS" (Hertingfordbury minutes) with a name of three words.
+    person = parse_person("Mary Ann Smith Planning Officer")
+    assert (person.name, person.role) == ("Mary Ann Smith", "Planning Officer")
+    assert parse_person("Andrew Taylor Projects Officer CMS").name == "Andrew Taylor"
