@@ -115,7 +115,9 @@ def _in_sentences(body: list[Placed], first: int, end: int) -> list[Found]:
         text += body[i].line.plain + " "
     text = LIST_MARKER.sub("", text, count=1) if LIST_MARKER.match(text) else text
     sentences = [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip()]
-    decisions = [_sentence_decision(sentences, k) for k in range(len(sentences))]
+    decisions: list[str] = []
+    for k in range(len(sentences)):  # left to right: a short outcome looks at the decision before it
+        decisions.append(_sentence_decision(sentences, k, bool(decisions and decisions[-1])))
     out: list[Found] = []
     for k, decision in enumerate(decisions):
         if decision:
@@ -123,16 +125,14 @@ def _in_sentences(body: list[Placed], first: int, end: int) -> list[Found]:
             line = next((i for offset, i in reversed(starts) if offset <= at), first)
             at = max(at, text.find(decision))  # "... and she proposed & ...": the words before name her
             # "The Minutes ... were approved. Proposed by GD and seconded by PP." (Ayton)
-            after = " ".join(sentences[j] for j in range(k + 1, len(sentences)) if j < _next(decisions, k))
+            until = next((j for j in range(k + 1, len(decisions)) if decisions[j]), len(decisions))
+            after = " ".join(sentences[k + 1 : until])
             out.append(Found(line, decision, joined(body[:first]) + " " + text[:at], after))
     return out
 
 
-def _next(decisions: list[str], k: int) -> int:
-    return next((j for j in range(k + 1, len(decisions)) if decisions[j]), len(decisions))
-
-
-def _sentence_decision(sentences: list[str], k: int) -> str:
+def _sentence_decision(sentences: list[str], k: int, after_decision: bool) -> str:
+    """The decision sentence k records, if any; `after_decision` when sentence k - 1 records one."""
     sentence = sentences[k]
     nxt = sentences[k + 1] if k + 1 < len(sentences) else ""
     if motion := MOTION_CLAUSE.search(sentence):
@@ -140,7 +140,7 @@ def _sentence_decision(sentences: list[str], k: int) -> str:
     if short := SHORT_OUTCOME.match(sentence):
         # what it decides is the sentence before, unless that is a decision of its own
         before = sentences[k - 1] if k and not OWN_COMPLEMENT.match(short.group("tail")) else ""
-        subject = before if before and not _sentence_decision(sentences[:k], k - 1) else ""
+        subject = before if before and not after_decision else ""
         return f"{subject} {sentence}".strip()
     if SIGNATURE.match(sentence):
         return ""

@@ -369,3 +369,10 @@ def test_a_title_that_is_a_decision() -> None:
     [decision] = read_decisions(body, "2017/18 Financials approved")
     assert decision.text == "2017/18 Financials approved"
     assert read_decisions([], "Todd Feinberg welcomed to SSA Commission") == []
+
+
+def test_a_long_run_of_short_outcomes_reads_in_one_pass() -> None:
+    # Review finding: 1,200 lines of "Approved. Agreed." in one paragraph recursed once per outcome.
+    found = texts("\n".join(["Approved. Agreed."] * 1200))
+    assert len(found) == 2400
+    assert all(t in ("Approved.", "Agreed.") for t in found)
