@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from itertools import accumulate
 
 from extractors.decision_sentences import in_paragraphs
 from extractors.decision_tables import table_decisions
@@ -82,8 +84,26 @@ def read_decisions(
     moved_title = any(f.text and not MOVED_RECORD.sub("", f.text) for f in found)  # movers alone: the title's
     if not moved_title and (MOVED_RECORD.search(title) or TITLE_DECISION.search(MOVED_RECORD.sub("", title))):
         found.append(Found(-1, title, "", page=page))
-    found = sorted(found, key=lambda f: f.line) + tabled
+    found = _since_previous(sorted(found, key=lambda f: f.line), body) + tabled
     return [_decision(f, f.page or body[f.line].page, title) for f in found]
+
+
+def _since_previous(found: list[Found], body: list[Placed]) -> list[Found]:
+    """The decisions with the text before each cut to what follows the decision before it: the
+    movers printed before one resolution are not those of the next. A lost amendment leaves its
+    motion standing, so the text before the motion's resolution runs back over it (Kent)."""
+    offsets = list(accumulate((len(p.line.plain) + 1 for p in body), initial=0))
+    out: list[Found] = []
+    previous: Found | None = None
+    for f in found:
+        if previous and f.line >= 0 and f.movers is None:
+            rest = f.before[offsets[previous.line] :]  # `before` is the item's text up to the decision
+            end = rest.rfind(previous.text)
+            out.append(replace(f, before=rest[end + len(previous.text) :] if end >= 0 else rest))
+        else:
+            out.append(f)
+        previous = f if f.line >= 0 and f.outcome is not DecisionOutcome.REJECTED else previous
+    return out
 
 
 def _structured(body: list[Placed]) -> tuple[list[Found], set[int]]:

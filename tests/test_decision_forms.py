@@ -376,3 +376,45 @@ def test_a_long_run_of_short_outcomes_reads_in_one_pass() -> None:
     found = texts("\n".join(["Approved. Agreed."] * 1200))
     assert len(found) == 2400
     assert all(t in ("Approved.", "Agreed.") for t in found)
+
+
+def test_movers_of_one_decision_do_not_pass_to_the_next() -> None:
+    # Review finding: the movers before the first resolution were given to the second too.
+    found = read_decisions(
+        lines(
+            "Proposed by Cllr Adams, seconded by Cllr Brown.\n"
+            "RESOLVED grant approved.\n"
+            "\n"
+            "RESOLVED that the playground report be noted."
+        )
+    )
+    assert [(d.proposer, d.seconder) for d in found] == [("Cllr Adams", "Cllr Brown"), ("", "")]
+
+
+def test_many_decisions_in_one_item_keep_their_own_movers() -> None:
+    # A long item (Kent County Council minutes copied end to end): each resolution's movers are
+    # the ones printed just before it, and the last resolution has none.
+    block = "Mr Oakford proposed, and Mr Gough seconded the motion that:\nRESOLVED that the report be noted.\n\n"
+    found = read_decisions(lines(block * 300 + "RESOLVED that the playground report be noted."))
+    assert len(found) == 301
+    assert all(d.proposer == "Mr Oakford" for d in found[:-1]) and found[-1].proposer == ""
+
+
+def test_a_lost_amendment_leaves_the_motions_movers_to_its_resolution() -> None:
+    # Kent County Council budget minutes, 13 Feb 2025, item 291: the motion, a lost amendment, the resolution.
+    found = read_decisions(
+        lines(
+            "(4) Mr Oakford proposed and Mr Gough Seconded the following motion:\n\n"
+            '"County Council is asked to agree the 10-year Capital programme."\n\n'
+            "(7) Mr Brady proposed, and Ms Meade seconded the following amendment:\n\n"
+            '"To amend the budget in line with the Labour Group\'s Alternative Budget."\n\n'
+            "(8) Following the debate, the Chairman put to the vote the amendment set out\n"
+            "in paragraph 7 above and the voting was as follows:\n\n"
+            "Amendment lost.\n\n"
+            "(9) RESOLVED that the 10-year Capital programme be agreed."
+        )
+    )
+    assert [(d.proposer, d.outcome) for d in found] == [
+        ("Mr Brady", DecisionOutcome.REJECTED),
+        ("Mr Oakford", DecisionOutcome.APPROVED),
+    ]
