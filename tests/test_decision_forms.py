@@ -418,3 +418,13 @@ def test_a_lost_amendment_leaves_the_motions_movers_to_its_resolution() -> None:
         ("Mr Brady", DecisionOutcome.REJECTED),
         ("Mr Oakford", DecisionOutcome.APPROVED),
     ]
+
+
+def test_a_report_conclusion_is_not_a_decision() -> None:
+    # Kent record of decision 24/00093, page 5: "Conclusion" heads a report's summing up.
+    found = texts(
+        "**Conclusion\n"
+        "The information provided in response to the Cabinet Committee motion will inform any future\n"
+        "decision by the Cabinet Member."
+    )
+    assert found == []
