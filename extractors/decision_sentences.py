@@ -16,6 +16,7 @@ from extractors.headings import Placed
 from extractors.motions import Found
 from extractors.movers import PERSON, PRONOUN
 from extractors.paragraphs import LEAD_IN_END, LIST_MARKER, PLANNING_REF, block_end, joined
+from extractors.vocab import DECIDING_BODY, DECIDING_MEMBERS
 
 # Sentences of reflowed text; an upper-case "RESOLVED" starts a decision even mid-sentence
 # ("... the Council RESOLVED: That ...", Burton-cum-Walden).
@@ -34,7 +35,7 @@ DECISION_SENTENCE = re.compile(
     r"|amended)\b"
     r"|\b(?:signed|agreed|confirmed|approved|accepted)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
     r"|\bthe\s+(?:[\w-]+\s+){0,4}(?:report|statement|accounts|reconciliation)s?\s+(?:was|were)\s+received\b"
-    r"|^(?:the\s+)?(?:[\w-]+\s+){0,5}(?:committee|panel|cabinet|council|board|councillors|members|commission)\s+"
+    rf"|^(?:the\s+)?(?:[\w-]+\s+){{0,5}}(?:{DECIDING_BODY}|{DECIDING_MEMBERS})\s+"
     r"(?:(?:unanimously|formally|then)\s+)?(?:resolved|agreed|approved|endorsed|decided|accepted|supported)\b"
     r"|\bmade\s+a\s+motion\b|\(motion\)"
     r"|\b(?:penderfynwyd|cytunwyd)\b",  # Welsh: "it was resolved", "it was agreed"
@@ -45,8 +46,7 @@ DECISION_SENTENCE = re.compile(
 # inside a paragraph of debate ("Members noted the challenges of ...") or "noted that ..." it
 # reports a point made.
 NOTING = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,5}(?:committee|panel|cabinet|council|board|councillors|members|commission)\s+"
-    r"(?:(?:unanimously|formally|then)\s+)?noted\b(?!\s+that)",
+    rf"^(?:the\s+)?(?:[\w-]+\s+){{0,5}}(?:{DECIDING_BODY}|{DECIDING_MEMBERS})\s+(?:(?:unanimously|formally|then)\s+)?noted\b(?!\s+that)",
     re.I,
 )
 # The chair's signature block closing minutes: "Signed as a correct record ... Chairman".

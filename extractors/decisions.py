@@ -24,7 +24,7 @@ from itertools import accumulate
 from extractors.decision_sentences import in_paragraphs
 from extractors.decision_tables import table_decisions
 from extractors.headings import Placed
-from extractors.motions import Found, lost_motions, vote_records
+from extractors.motions import LOST_WORDS, Found, lost_motions, vote_records
 from extractors.movers import PERSON, movers
 from extractors.paragraphs import (
     DECISION_HEADING,
@@ -39,14 +39,18 @@ from extractors.paragraphs import (
     without_margin_notes,
 )
 from extractors.tables import Table
+from extractors.vocab import DECIDING_BODY, DECIDING_MEMBERS
 from models import DecisionRecord
 from models.vocab import DecisionOutcome
 
+# A paragraph that opens with its decision. The members as subject ("Members agreed to refer the
+# decision to full Council. Mr Watts (General Counsel) confirmed ...", Kent Cabinet) open a paragraph
+# of debate as often: their sentence alone is the decision (decision_sentences.py).
 DECISION_START = re.compile(
     r"^(?:\(?\w{1,3}[.)]\s+)?(?:"
     r"(?:it\s+was\s+)?resolved\b(?!\s+(?:by|at)\b)|penderfynwyd\b"  # Welsh "it was resolved"
     r"|it\s+was\s+(?:approved|agreed)\b"
-    r"|(?:the\s+)?(?:[\w-]+\s+){0,3}(?:committee|panel|cabinet|council|board)\s+(?:resolved|agreed|approved)\b"
+    rf"|(?:the\s+)?(?:[\w-]+\s+){{0,3}}{DECIDING_BODY}\s+(?:resolved|agreed|approved)\b"
     r"|the\s+(?:[\w-]+\s+){1,8}(?:was|were)\s+(?:agreed|approved)\b)",
     re.I,
 )
@@ -166,7 +170,7 @@ def _decision(found: Found, page: int, title: str = "") -> DecisionRecord:
 # "set motion failed to gather a majority vote"; not "lost in post" said of a letter.
 VOTE_LOST = re.compile(
     r"\b(?:motion|amendment|recommendation|proposal|resolution|vote)\b[^.]{0,60}?"
-    r"\b(?:lost|not\s+carried|fell|failed|defeated|rejected)\b|^\W*(?:rejected|refused|lost)\b",
+    rf"\b(?:{LOST_WORDS}|rejected)\b|^\W*(?:rejected|refused|lost)\b",
     re.I,
 )
 OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
@@ -176,7 +180,7 @@ OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
         DecisionOutcome.NOTED,
         re.compile(
             r"^(?:\W*\w{0,3}\W*)?(?:resolved\s*(?:that|:)?\s*)?(?:the\s+\w+\s+)?(?:to\s+)?note[sd]?\b"
-            r"|resolved to note|\bbe noted\b|\b(?:committee|council|councillors|members)\s+noted\b",
+            rf"|resolved to note|\bbe noted\b|\b(?:{DECIDING_BODY}|{DECIDING_MEMBERS})\s+noted\b",
             re.I,
         ),
     ),

@@ -428,3 +428,22 @@ def test_a_report_conclusion_is_not_a_decision() -> None:
         "decision by the Cabinet Member."
     )
     assert found == []
+
+
+def test_one_list_of_deciding_bodies_for_decisions_and_their_outcomes() -> None:
+    # "The Transport and Connectivity Committee noted the report." (Bristol decisions notice): the
+    # same body words make the sentence a decision and its outcome "noted", whichever body it is.
+    for body in ("Transport and Connectivity Committee", "Police and Crime Panel", "Cabinet", "Planning Commission"):
+        [decision] = read_decisions(lines(f"The {body} noted the report."))
+        assert decision.outcome == DecisionOutcome.NOTED, body
+
+
+def test_a_paragraph_of_debate_opened_by_members_gives_its_first_sentence() -> None:
+    # Kent Cabinet minutes, 30 Jan 2025, page 2.
+    found = texts(
+        "Members agreed to refer the decision to full Council. Mr Watts (General\n"
+        "Counsel) confirmed that in accordance with s.17.73 and S.74 of the\n"
+        "Constitution, that following a decision to refer an item to full Council, it\n"
+        "would first be reconsidered by the next meeting of the Cabinet."
+    )
+    assert found == ["Members agreed to refer the decision to full Council."]
