@@ -26,7 +26,11 @@ SENTENCE_BREAK = re.compile(
 # A sentence that records a decision, wherever its verb stands: "After discussion it was decided
 # that ...", "The minutes ... were approved", "... were checked ... and signed as a true record",
 # "The Transport and Connectivity Committee noted the report", "Councillors noted ...", "APPROVED -
-# 2018 Meetings Calendar" (a US bullet), "Commissioner A made a motion, seconded by ..., to ...".
+# 2018 Meetings Calendar" (a US bullet), "Commissioner A made a motion, seconded by ..., to ...", a
+# parish council's finance business "The financial statement was received" (Hertingfordbury), "The
+# bank reconciliation and quarterly report were received" (Souldern), and movers printed after the
+# business as "M. Prest (motion)" (seen in one corpus document, a US special service area
+# commission's minutes, Chicago SSA #21).
 DECISION_SENTENCE = re.compile(
     r"\bit\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|approved)\b"
     r"|^(?:all\s+|unanimously\s+)?(?:approved|agreed|resolved)\b"
@@ -53,7 +57,8 @@ NOTING = re.compile(
 SIGNATURE = re.compile(r"^signed\b", re.I)
 # An outcome standing alone after what it decides: "Approved.", "Supported.", "all approved.",
 # "Approved & signed as correct." (Tintern), "This was agreed by the CC." (Ayton), "Support was
-# given.", planning responses "NO OBJECTION", "No reason to object".
+# given." (Ayton), and a parish council's planning responses "NO OBJECTION", "No reason to object"
+# (Souldern; the second phrasing seen in that one corpus document).
 SHORT_OUTCOME = re.compile(
     r"^(?:all\s+|unanimously\s+)?(?:approved|agreed|supported|carried|refused|rejected|no\s+objections?"
     r"|no\s+reason\s+to\s+object|support\s+was\s+given|this\s+was\s+(?:agreed|approved|supported|accepted))\b"

@@ -55,13 +55,15 @@ DECISION_START = re.compile(
     re.I,
 )
 # Movers after what they moved, in US minutes: "2017/18 Financials approved - B. Munro (motion),
-# C. Dallas (second)" (Chicago SSA #21); the decision is the words before them.
+# C. Dallas (second)"; the decision is the words before them. Seen in one corpus document, a US
+# special service area commission's minutes (Chicago SSA #21).
 MOVED_RECORD = re.compile(rf"\s*[-\u2013\u2014,]?\s*{PERSON}\s*\((?i:motion)\).*$")
 # A title that is itself a decision, as US minutes list business: "2017/18 Financials approved",
 # "Minutes from 11/30/17 meeting approved" (Chicago SSA #21).
 TITLE_DECISION = re.compile(r"\b(?:approved|adopted|ratified|carried)\.?$", re.I)
-# A recap of the item's decisions, after them ("SUMMARY OF APPROVED RECOMMENDATIONS", Bristol):
-# what follows repeats decisions already read.
+# A recap of the item's decisions, after them: what follows repeats decisions already read. Seen in
+# one corpus document, a ModernGov committee's printed minutes ("SUMMARY OF APPROVED
+# RECOMMENDATIONS", Bristol); "decisions" and "resolutions" are the same heading's other words.
 RECAP = re.compile(
     r"^summary\s+of\s+(?:the\s+)?(?:approved\s+|agreed\s+)?(?:recommendations|decisions|resolutions)\b", re.I
 )

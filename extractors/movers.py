@@ -5,7 +5,8 @@ Cllr A, seconded by Cllr B and unanimously agreed", "Mr A proposed, and Mr B sec
 motion", "she proposed & Cllr B seconded", "The Chairman proposed and the Vice-Chairman
 seconded", "Proposed NR, seconded DN" (Scottish community councils print initials), and in US
 minutes "MOTION BY: A / SECOND: B", "Motion by A, second by B", "A made a motion, seconded by
-B" and "M. Prest (motion), C. Dallas (second)".
+B" and "M. Prest (motion), C. Dallas (second)" (the last seen in one corpus document, a US special
+service area commission's minutes).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ MOVERS = (
     re.compile(
         rf"(?i:motion)(?:\s+(?i:by))?\s*:?\s+(?P<p>{PERSON})[\s,;/]+{_SECONDED}(?:\s+(?i:by))?\s*:?\s+(?P<s>{PERSON})"
     ),
+    # "M. Prest (motion), C. Dallas (second)": one corpus document, a US special service area commission
     re.compile(rf"(?P<p>{PERSON})\s*\((?i:motion)\),?\s*(?P<s>{PERSON})\s*\({_SECONDED}\)"),
     # Welsh: "Cynigiwyd gan Cyng. A ac eiliwyd gan Cyng. B" (proposed by A and seconded by B)
     re.compile(rf"(?i:cynigiwyd\s+gan)\s+(?P<p>{PERSON}),?\s+(?:(?i:ac?)\s+)?(?i:eiliwyd\s+gan)\s+(?P<s>{PERSON})"),
