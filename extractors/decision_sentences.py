@@ -16,6 +16,7 @@ from extractors.headings import Placed
 from extractors.motions import Found
 from extractors.movers import PERSON, PRONOUN
 from extractors.paragraphs import LEAD_IN_END, LIST_MARKER, PLANNING_REF, block_end, joined
+from extractors.vocab import DECIDING_BODY, DECIDING_MEMBERS
 
 # Sentences of reflowed text; an upper-case "RESOLVED" starts a decision even mid-sentence
 # ("... the Council RESOLVED: That ...", Burton-cum-Walden).
@@ -25,7 +26,11 @@ SENTENCE_BREAK = re.compile(
 # A sentence that records a decision, wherever its verb stands: "After discussion it was decided
 # that ...", "The minutes ... were approved", "... were checked ... and signed as a true record",
 # "The Transport and Connectivity Committee noted the report", "Councillors noted ...", "APPROVED -
-# 2018 Meetings Calendar" (a US bullet), "Commissioner A made a motion, seconded by ..., to ...".
+# 2018 Meetings Calendar" (a US bullet), "Commissioner A made a motion, seconded by ..., to ...", a
+# parish council's finance business "The financial statement was received" (Hertingfordbury), "The
+# bank reconciliation and quarterly report were received" (Souldern), and movers printed after the
+# business as "M. Prest (motion)" (seen in one corpus document, a US special service area
+# commission's minutes, Chicago SSA #21).
 DECISION_SENTENCE = re.compile(
     r"\bit\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|approved)\b"
     r"|^(?:all\s+|unanimously\s+)?(?:approved|agreed|resolved)\b"
@@ -34,7 +39,7 @@ DECISION_SENTENCE = re.compile(
     r"|amended)\b"
     r"|\b(?:signed|agreed|confirmed|approved|accepted)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
     r"|\bthe\s+(?:[\w-]+\s+){0,4}(?:report|statement|accounts|reconciliation)s?\s+(?:was|were)\s+received\b"
-    r"|^(?:the\s+)?(?:[\w-]+\s+){0,5}(?:committee|panel|cabinet|council|board|councillors|members|commission)\s+"
+    rf"|^(?:the\s+)?(?:[\w-]+\s+){{0,5}}(?:{DECIDING_BODY}|{DECIDING_MEMBERS})\s+"
     r"(?:(?:unanimously|formally|then)\s+)?(?:resolved|agreed|approved|endorsed|decided|accepted|supported)\b"
     r"|\bmade\s+a\s+motion\b|\(motion\)"
     r"|\b(?:penderfynwyd|cytunwyd)\b",  # Welsh: "it was resolved", "it was agreed"
@@ -45,15 +50,15 @@ DECISION_SENTENCE = re.compile(
 # inside a paragraph of debate ("Members noted the challenges of ...") or "noted that ..." it
 # reports a point made.
 NOTING = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,5}(?:committee|panel|cabinet|council|board|councillors|members|commission)\s+"
-    r"(?:(?:unanimously|formally|then)\s+)?noted\b(?!\s+that)",
+    rf"^(?:the\s+)?(?:[\w-]+\s+){{0,5}}(?:{DECIDING_BODY}|{DECIDING_MEMBERS})\s+(?:(?:unanimously|formally|then)\s+)?noted\b(?!\s+that)",
     re.I,
 )
 # The chair's signature block closing minutes: "Signed as a correct record ... Chairman".
 SIGNATURE = re.compile(r"^signed\b", re.I)
 # An outcome standing alone after what it decides: "Approved.", "Supported.", "all approved.",
 # "Approved & signed as correct." (Tintern), "This was agreed by the CC." (Ayton), "Support was
-# given.", planning responses "NO OBJECTION", "No reason to object".
+# given." (Ayton), and a parish council's planning responses "NO OBJECTION", "No reason to object"
+# (Souldern; the second phrasing seen in that one corpus document).
 SHORT_OUTCOME = re.compile(
     r"^(?:all\s+|unanimously\s+)?(?:approved|agreed|supported|carried|refused|rejected|no\s+objections?"
     r"|no\s+reason\s+to\s+object|support\s+was\s+given|this\s+was\s+(?:agreed|approved|supported|accepted))\b"
@@ -115,7 +120,9 @@ def _in_sentences(body: list[Placed], first: int, end: int) -> list[Found]:
         text += body[i].line.plain + " "
     text = LIST_MARKER.sub("", text, count=1) if LIST_MARKER.match(text) else text
     sentences = [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip()]
-    decisions = [_sentence_decision(sentences, k) for k in range(len(sentences))]
+    decisions: list[str] = []
+    for k in range(len(sentences)):  # left to right: a short outcome looks at the decision before it
+        decisions.append(_sentence_decision(sentences, k, bool(decisions and decisions[-1])))
     out: list[Found] = []
     for k, decision in enumerate(decisions):
         if decision:
@@ -123,16 +130,14 @@ def _in_sentences(body: list[Placed], first: int, end: int) -> list[Found]:
             line = next((i for offset, i in reversed(starts) if offset <= at), first)
             at = max(at, text.find(decision))  # "... and she proposed & ...": the words before name her
             # "The Minutes ... were approved. Proposed by GD and seconded by PP." (Ayton)
-            after = " ".join(sentences[j] for j in range(k + 1, len(sentences)) if j < _next(decisions, k))
+            until = next((j for j in range(k + 1, len(decisions)) if decisions[j]), len(decisions))
+            after = " ".join(sentences[k + 1 : until])
             out.append(Found(line, decision, joined(body[:first]) + " " + text[:at], after))
     return out
 
 
-def _next(decisions: list[str], k: int) -> int:
-    return next((j for j in range(k + 1, len(decisions)) if decisions[j]), len(decisions))
-
-
-def _sentence_decision(sentences: list[str], k: int) -> str:
+def _sentence_decision(sentences: list[str], k: int, after_decision: bool) -> str:
+    """The decision sentence k records, if any; `after_decision` when sentence k - 1 records one."""
     sentence = sentences[k]
     nxt = sentences[k + 1] if k + 1 < len(sentences) else ""
     if motion := MOTION_CLAUSE.search(sentence):
@@ -140,7 +145,7 @@ def _sentence_decision(sentences: list[str], k: int) -> str:
     if short := SHORT_OUTCOME.match(sentence):
         # what it decides is the sentence before, unless that is a decision of its own
         before = sentences[k - 1] if k and not OWN_COMPLEMENT.match(short.group("tail")) else ""
-        subject = before if before and not _sentence_decision(sentences[:k], k - 1) else ""
+        subject = before if before and not after_decision else ""
         return f"{subject} {sentence}".strip()
     if SIGNATURE.match(sentence):
         return ""

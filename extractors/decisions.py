@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from itertools import accumulate
 
 from extractors.decision_sentences import in_paragraphs
 from extractors.decision_tables import table_decisions
 from extractors.headings import Placed
-from extractors.motions import Found, lost_motions, vote_records
+from extractors.motions import LOST_WORDS, Found, lost_motions, vote_records
 from extractors.movers import PERSON, movers
 from extractors.paragraphs import (
     DECISION_HEADING,
@@ -37,25 +39,31 @@ from extractors.paragraphs import (
     without_margin_notes,
 )
 from extractors.tables import Table
+from extractors.vocab import DECIDING_BODY, DECIDING_MEMBERS
 from models import DecisionRecord
 from models.vocab import DecisionOutcome
 
+# A paragraph that opens with its decision. The members as subject ("Members agreed to refer the
+# decision to full Council. Mr Watts (General Counsel) confirmed ...", Kent Cabinet) open a paragraph
+# of debate as often: their sentence alone is the decision (decision_sentences.py).
 DECISION_START = re.compile(
     r"^(?:\(?\w{1,3}[.)]\s+)?(?:"
     r"(?:it\s+was\s+)?resolved\b(?!\s+(?:by|at)\b)|penderfynwyd\b"  # Welsh "it was resolved"
     r"|it\s+was\s+(?:approved|agreed)\b"
-    r"|(?:the\s+)?(?:[\w-]+\s+){0,3}(?:committee|panel|cabinet|council|board)\s+(?:resolved|agreed|approved)\b"
+    rf"|(?:the\s+)?(?:[\w-]+\s+){{0,3}}{DECIDING_BODY}\s+(?:resolved|agreed|approved)\b"
     r"|the\s+(?:[\w-]+\s+){1,8}(?:was|were)\s+(?:agreed|approved)\b)",
     re.I,
 )
 # Movers after what they moved, in US minutes: "2017/18 Financials approved - B. Munro (motion),
-# C. Dallas (second)" (Chicago SSA #21); the decision is the words before them.
+# C. Dallas (second)"; the decision is the words before them. Seen in one corpus document, a US
+# special service area commission's minutes (Chicago SSA #21).
 MOVED_RECORD = re.compile(rf"\s*[-\u2013\u2014,]?\s*{PERSON}\s*\((?i:motion)\).*$")
 # A title that is itself a decision, as US minutes list business: "2017/18 Financials approved",
 # "Minutes from 11/30/17 meeting approved" (Chicago SSA #21).
 TITLE_DECISION = re.compile(r"\b(?:approved|adopted|ratified|carried)\.?$", re.I)
-# A recap of the item's decisions, after them ("SUMMARY OF APPROVED RECOMMENDATIONS", Bristol):
-# what follows repeats decisions already read.
+# A recap of the item's decisions, after them: what follows repeats decisions already read. Seen in
+# one corpus document, a ModernGov committee's printed minutes ("SUMMARY OF APPROVED
+# RECOMMENDATIONS", Bristol); "decisions" and "resolutions" are the same heading's other words.
 RECAP = re.compile(
     r"^summary\s+of\s+(?:the\s+)?(?:approved\s+|agreed\s+)?(?:recommendations|decisions|resolutions)\b", re.I
 )
@@ -82,8 +90,26 @@ def read_decisions(
     moved_title = any(f.text and not MOVED_RECORD.sub("", f.text) for f in found)  # movers alone: the title's
     if not moved_title and (MOVED_RECORD.search(title) or TITLE_DECISION.search(MOVED_RECORD.sub("", title))):
         found.append(Found(-1, title, "", page=page))
-    found = sorted(found, key=lambda f: f.line) + tabled
+    found = _since_previous(sorted(found, key=lambda f: f.line), body) + tabled
     return [_decision(f, f.page or body[f.line].page, title) for f in found]
+
+
+def _since_previous(found: list[Found], body: list[Placed]) -> list[Found]:
+    """The decisions with the text before each cut to what follows the decision before it: the
+    movers printed before one resolution are not those of the next. A lost amendment leaves its
+    motion standing, so the text before the motion's resolution runs back over it (Kent)."""
+    offsets = list(accumulate((len(p.line.plain) + 1 for p in body), initial=0))
+    out: list[Found] = []
+    previous: Found | None = None
+    for f in found:
+        if previous and f.line >= 0 and f.movers is None:
+            rest = f.before[offsets[previous.line] :]  # `before` is the item's text up to the decision
+            end = rest.rfind(previous.text)
+            out.append(replace(f, before=rest[end + len(previous.text) :] if end >= 0 else rest))
+        else:
+            out.append(f)
+        previous = f if f.line >= 0 and f.outcome is not DecisionOutcome.REJECTED else previous
+    return out
 
 
 def _structured(body: list[Placed]) -> tuple[list[Found], set[int]]:
@@ -146,7 +172,7 @@ def _decision(found: Found, page: int, title: str = "") -> DecisionRecord:
 # "set motion failed to gather a majority vote"; not "lost in post" said of a letter.
 VOTE_LOST = re.compile(
     r"\b(?:motion|amendment|recommendation|proposal|resolution|vote)\b[^.]{0,60}?"
-    r"\b(?:lost|not\s+carried|fell|failed|defeated|rejected)\b|^\W*(?:rejected|refused|lost)\b",
+    rf"\b(?:{LOST_WORDS}|rejected)\b|^\W*(?:rejected|refused|lost)\b",
     re.I,
 )
 OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
@@ -156,7 +182,7 @@ OUTCOMES: tuple[tuple[DecisionOutcome, re.Pattern[str]], ...] = (
         DecisionOutcome.NOTED,
         re.compile(
             r"^(?:\W*\w{0,3}\W*)?(?:resolved\s*(?:that|:)?\s*)?(?:the\s+\w+\s+)?(?:to\s+)?note[sd]?\b"
-            r"|resolved to note|\bbe noted\b|\b(?:committee|council|councillors|members)\s+noted\b",
+            rf"|resolved to note|\bbe noted\b|\b(?:{DECIDING_BODY}|{DECIDING_MEMBERS})\s+noted\b",
             re.I,
         ),
     ),

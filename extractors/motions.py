@@ -44,17 +44,18 @@ INTRODUCES = re.compile(r"(?::|\bas\s+follows\W*)\s*$", re.I)
 QUOTED = re.compile(r"^[\"'\u2018\u201c]")
 # "Proposed Purpose:", "Proposed Amount:" (Kent's amendment form): a field's name, not its text.
 FIELD_LABEL = re.compile(r"^(?:\w+\s+){0,3}\w+\s*:$")
+# A vote's result that defeats the motion: "the amendment was LOST", "RESULT: FAILED", "not carried".
+LOST_WORDS = r"(?:lost|not\s+carried|fell|failed|defeated)"
+LOST = re.compile(LOST_WORDS, re.I)
 # The vote on a motion of a kind: "On being put to the vote the amendment was LOST", "Amendment lost.".
 VOTE = re.compile(
-    r"\b(?P<kind>amendment|motion|recommendation)\b[^.]{0,40}?\b(?P<result>lost|not\s+carried|fell|failed|defeated"
-    r"|carried|withdrawn|approved|agreed)\b",
+    rf"\b(?P<kind>amendment|motion|recommendation)\b[^.]{{0,40}}?\b(?P<result>{LOST_WORDS}|carried|withdrawn|approved"
+    r"|agreed)\b",
     re.I,
 )
 # "Councillor Clark moved an amendment ...", "The amendment was seconded by Councillor Morris." (Bristol).
 PROPOSER = re.compile(rf"(?P<p>{PERSON})\s+(?:moved|proposed)\b")
 SECONDER = re.compile(rf"\bseconded\s+by\s+(?P<s>{PERSON})")
-# A vote's result that defeats the motion.
-LOST = re.compile(r"lost|not\s+carried|fell|failed|defeated", re.I)
 # "RESULT: APPROVED [UNANIMOUS]", "RESULT: FAILED [4-2-1-1]" (Granicus minutes of US commissions).
 RESULT = re.compile(r"^RESULT\s*:\s*(?P<result>[A-Z][A-Z ]*)")
 

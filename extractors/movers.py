@@ -5,12 +5,14 @@ Cllr A, seconded by Cllr B and unanimously agreed", "Mr A proposed, and Mr B sec
 motion", "she proposed & Cllr B seconded", "The Chairman proposed and the Vice-Chairman
 seconded", "Proposed NR, seconded DN" (Scottish community councils print initials), and in US
 minutes "MOTION BY: A / SECOND: B", "Motion by A, second by B", "A made a motion, seconded by
-B" and "M. Prest (motion), C. Dallas (second)".
+B" and "M. Prest (motion), C. Dallas (second)" (the last seen in one corpus document, a US special
+service area commission's minutes).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from extractors.names import resolve
@@ -39,6 +41,7 @@ MOVERS = (
     re.compile(
         rf"(?i:motion)(?:\s+(?i:by))?\s*:?\s+(?P<p>{PERSON})[\s,;/]+{_SECONDED}(?:\s+(?i:by))?\s*:?\s+(?P<s>{PERSON})"
     ),
+    # "M. Prest (motion), C. Dallas (second)": one corpus document, a US special service area commission
     re.compile(rf"(?P<p>{PERSON})\s*\((?i:motion)\),?\s*(?P<s>{PERSON})\s*\({_SECONDED}\)"),
     # Welsh: "Cynigiwyd gan Cyng. A ac eiliwyd gan Cyng. B" (proposed by A and seconded by B)
     re.compile(rf"(?i:cynigiwyd\s+gan)\s+(?P<p>{PERSON}),?\s+(?:(?i:ac?)\s+)?(?i:eiliwyd\s+gan)\s+(?P<s>{PERSON})"),
@@ -51,7 +54,8 @@ MOVERS = (
 NAMED = re.compile(rf"(?:{TITLE})\s+{_WORD}(?:\s+{_WORD}){{0,2}}")
 # A motion to change another: its movers are not those of the substantive motion resolved after it.
 AMENDMENT = re.compile(r"\bamendment\b", re.I)
-SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A sentence ends at a stop, or after the quote it closes ('... the proposed budget."', Kent).
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?:\s|$)")
 # A person named by office, "The Chairman proposed and the Vice-Chairman seconded": a name is not
 # printed after "the".
 ROLE_REFERENCE = re.compile(r"^the\s+(.+)$", re.I)
@@ -63,28 +67,32 @@ def movers(text: str) -> tuple[str, str]:
     Amendments are passed over when the substantive motion is named too: in "Mr A proposed the
     motion ... Mr C proposed an amendment ... RESOLVED" the decision is Mr A's motion.
     """
-    found = [(m, _is_amendment(text, m)) for pattern in MOVERS for m in pattern.finditer(text)]
+    found = [m for pattern in MOVERS for m in pattern.finditer(text)]
     if not found:
         return "", ""
-    main = [m for m, amendment in found if not amendment] or [m for m, _ in found]
+    starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]  # where each sentence starts, found once
+    main = [m for m in found if not _is_amendment(text, m, starts)] or found
     last = max(main, key=lambda m: m.start())
-    return _person(text, last, "p"), _person(text, last, "s")
+    return _person(text, last, "p", starts), _person(text, last, "s", starts)
 
 
-def _is_amendment(text: str, match: re.Match[str]) -> bool:
+def _sentence_start(starts: list[int], at: int) -> int:
+    """The start of the sentence holding offset `at`, from the sentence starts of its text."""
+    return starts[bisect_right(starts, at) - 1]
+
+
+def _is_amendment(text: str, match: re.Match[str], starts: list[int]) -> bool:
     """Whether the sentence holding the motion's movers is about an amendment."""
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, match.start())), default=0)
     end = SENTENCE_END.search(text, match.end())
-    return bool(AMENDMENT.search(text, start, end.start() if end else len(text)))
+    return bool(AMENDMENT.search(text, _sentence_start(starts, match.start()), end.start() if end else len(text)))
 
 
-def _person(text: str, match: re.Match[str], group: str) -> str:
+def _person(text: str, match: re.Match[str], group: str, starts: list[int]) -> str:
     """A mover as printed; a pronoun is the person named before it in its sentence, if any."""
     name = match.group(group).strip().rstrip(".")
     if not re.fullmatch(PRONOUN, name, re.I):
         return name
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, match.start())), default=0)
-    named = NAMED.findall(text, start, match.start())
+    named = NAMED.findall(text, _sentence_start(starts, match.start()), match.start())
     return named[-1] if named else ""
 
 

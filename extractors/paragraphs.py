@@ -11,10 +11,11 @@ import re
 
 from extractors.headings import Placed
 
-# A heading over the decision text: "Decision" (Wiltshire), "It was APPROVED" (Bristol),
-# "Conclusions:" over bullets (Hyndland Parent Council).
+# A heading over the decision text: "Decision" (Wiltshire), "It was APPROVED" (Bristol), or
+# "Conclusions:" with its colon over what a parent council's meeting concluded (Hyndland); a bare
+# "Conclusion" heads the summing up of a report (Kent records of decision), not a decision.
 DECISION_HEADING = re.compile(
-    r"^(?:it\s+was\s+)?(decisions?|resolved|resolutions?|agreed|approved|conclusions?|outcomes?)\s*[:;]?\s*$", re.I
+    r"^(?:it\s+was\s+)?(?:decisions?|resolved|resolutions?|agreed|approved)\s*[:;]?\s*$|^conclusions?\s*:\s*$", re.I
 )
 # A numbered part opening a line: "1.", "(27)", "2a.", "c)".
 NUMBERING = re.compile(r"^\(?\w{1,3}[.)]\s+")

@@ -44,6 +44,11 @@ def alternation(words: tuple[str, ...]) -> str:
 TITLE = alternation(TITLES)
 COUNCILLOR_TITLE = alternation(COUNCILLOR_TITLES)
 PLURAL_COUNCILLORS = re.compile(r"^(?:cllrs|councillors)\s*:?\s+", re.I)
+# The body that decides, as the subject of a decision: "The Transport and Connectivity Committee
+# resolved", "Cabinet agreed", "The Planning Commission approved" (lower-case; match with re.I).
+DECIDING_BODY = r"(?:committee|panel|cabinet|council|board|commission)"
+# Its members as that subject: "Councillors noted the dates of future meetings" (Burton-cum-Walden).
+DECIDING_MEMBERS = r"(?:councillors|members)"
 
 # Roles printed beside a name, lower-cased, and as the datasets spell them: "(Chairman)", "Clerk".
 ROLES = {

@@ -369,3 +369,81 @@ def test_a_title_that_is_a_decision() -> None:
     [decision] = read_decisions(body, "2017/18 Financials approved")
     assert decision.text == "2017/18 Financials approved"
     assert read_decisions([], "Todd Feinberg welcomed to SSA Commission") == []
+
+
+def test_a_long_run_of_short_outcomes_reads_in_one_pass() -> None:
+    # Review finding: 1,200 lines of "Approved. Agreed." in one paragraph recursed once per outcome.
+    found = texts("\n".join(["Approved. Agreed."] * 1200))
+    assert len(found) == 2400
+    assert all(t in ("Approved.", "Agreed.") for t in found)
+
+
+def test_movers_of_one_decision_do_not_pass_to_the_next() -> None:
+    # Review finding: the movers before the first resolution were given to the second too.
+    found = read_decisions(
+        lines(
+            "Proposed by Cllr Adams, seconded by Cllr Brown.\n"
+            "RESOLVED grant approved.\n"
+            "\n"
+            "RESOLVED that the playground report be noted."
+        )
+    )
+    assert [(d.proposer, d.seconder) for d in found] == [("Cllr Adams", "Cllr Brown"), ("", "")]
+
+
+def test_many_decisions_in_one_item_keep_their_own_movers() -> None:
+    # A long item (Kent County Council minutes copied end to end): each resolution's movers are
+    # the ones printed just before it, and the last resolution has none.
+    block = "Mr Oakford proposed, and Mr Gough seconded the motion that:\nRESOLVED that the report be noted.\n\n"
+    found = read_decisions(lines(block * 300 + "RESOLVED that the playground report be noted."))
+    assert len(found) == 301
+    assert all(d.proposer == "Mr Oakford" for d in found[:-1]) and found[-1].proposer == ""
+
+
+def test_a_lost_amendment_leaves_the_motions_movers_to_its_resolution() -> None:
+    # Kent County Council budget minutes, 13 Feb 2025, item 291: the motion, a lost amendment, the resolution.
+    found = read_decisions(
+        lines(
+            "(4) Mr Oakford proposed and Mr Gough Seconded the following motion:\n\n"
+            '"County Council is asked to agree the 10-year Capital programme."\n\n'
+            "(7) Mr Brady proposed, and Ms Meade seconded the following amendment:\n\n"
+            '"To amend the budget in line with the Labour Group\'s Alternative Budget."\n\n'
+            "(8) Following the debate, the Chairman put to the vote the amendment set out\n"
+            "in paragraph 7 above and the voting was as follows:\n\n"
+            "Amendment lost.\n\n"
+            "(9) RESOLVED that the 10-year Capital programme be agreed."
+        )
+    )
+    assert [(d.proposer, d.outcome) for d in found] == [
+        ("Mr Brady", DecisionOutcome.REJECTED),
+        ("Mr Oakford", DecisionOutcome.APPROVED),
+    ]
+
+
+def test_a_report_conclusion_is_not_a_decision() -> None:
+    # Kent record of decision 24/00093, page 5: "Conclusion" heads a report's summing up.
+    found = texts(
+        "**Conclusion\n"
+        "The information provided in response to the Cabinet Committee motion will inform any future\n"
+        "decision by the Cabinet Member."
+    )
+    assert found == []
+
+
+def test_one_list_of_deciding_bodies_for_decisions_and_their_outcomes() -> None:
+    # "The Transport and Connectivity Committee noted the report." (Bristol decisions notice): the
+    # same body words make the sentence a decision and its outcome "noted", whichever body it is.
+    for body in ("Transport and Connectivity Committee", "Police and Crime Panel", "Cabinet", "Planning Commission"):
+        [decision] = read_decisions(lines(f"The {body} noted the report."))
+        assert decision.outcome == DecisionOutcome.NOTED, body
+
+
+def test_a_paragraph_of_debate_opened_by_members_gives_its_first_sentence() -> None:
+    # Kent Cabinet minutes, 30 Jan 2025, page 2.
+    found = texts(
+        "Members agreed to refer the decision to full Council. Mr Watts (General\n"
+        "Counsel) confirmed that in accordance with s.17.73 and S.74 of the\n"
+        "Constitution, that following a decision to refer an item to full Council, it\n"
+        "would first be reconsidered by the next meeting of the Cabinet."
+    )
+    assert found == ["Members agreed to refer the decision to full Council."]
