@@ -18,6 +18,7 @@ from itertools import pairwise
 from extractors.pages import Line, Page
 from extractors.segment import PAGES_CITED
 from extractors.text import ALL_MONTHS, clean
+from extractors.vocab import BULLET
 
 # "36 Election of a Chairman", "84. Apologies", "10.25.01 Apologies for absence" (Souldern:
 # month.year.item) and "2709. Police Report" (Tintern: numbers run on from meeting to meeting,
@@ -31,10 +32,8 @@ NUMBER_CELL = re.compile(r"^(?:\d{1,4}(?:\.\d{1,3}){0,2}|[IVX]{1,6})[.)]?$")
 # with a stop: "I am" or "V" alone open sentences, not items.
 ROMAN = re.compile(r"^[IVX]+$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-# A bullet opening a line: "•", "●", Word's Symbol-font glyphs (U+F0B7, U+F0A7, U+F0D8) and its
-# second-level "o". A bulleted line under a bold title is the item's first point (Ayton's
+# A bulleted line (vocab.BULLET) under a bold title is the item's first point (Ayton's
 # "6. Planning Applications" / "• Erection of ..."), never the title running on.
-BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u27a2\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|o(?=\s))\s*")
 # "12 September 2024 at 5.00 pm", "29 Jan, 26 Feb, 26 March" (Souldern's list of meeting dates):
 # a day and month open a date line, not item 12 or 29.
 MONTH_AFTER = re.compile(rf"^(?:{ALL_MONTHS})\b\.?(?:,|\s+\d|\s*$)", re.I)

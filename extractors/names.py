@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from extractors.text import clean
 from extractors.vocab import (
+    BULLET_GLYPHS,
     COUNCIL_TIERS,
     COUNCILLOR_TITLES,
     GROUP_WORDS,
@@ -57,9 +58,7 @@ ORGANISATION = re.compile(
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "le", "la", "du", "del", "der", "den", "di", "ter", "bin"})
 # Symbols printed before an entry that are not part of it: bullets as characters ("• Name",
 # "o Name", Word's private-use bullets), dashes and quotes. The printed text keeps them.
-LEADING_SYMBOLS = re.compile(
-    r"^(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u00b7\u2023\u2043\u2013\u2014\uf000-\uf0ff*>\"'-]+\s*|o\s+(?=[A-Z]))+"
-)
+LEADING_SYMBOLS = re.compile(rf"^(?:[{BULLET_GLYPHS}\u2013\u2014\uf000-\uf0ff*>\"'-]+\s*|o\s+(?=[A-Z]))+")
 REMOTE = re.compile(
     r"^(online|virtual(ly)?|remote(ly)?|via (teams|zoom)|by video.*|attended (online|virtually))$", re.I
 )

@@ -14,7 +14,6 @@ import re
 from collections import Counter
 
 from extractors.headings import (
-    BULLET,
     MARGIN_TOLERANCE_PT,
     NUMBERED,
     WRAP_GAP_LINES,
@@ -25,6 +24,7 @@ from extractors.headings import (
     wrapped_title,
 )
 from extractors.pages import Line
+from extractors.vocab import BULLET
 
 # "Agenda item: Senior Leadership Team | Presenter: Helen Brown", "Agenda Item 5 - Finance".
 LABELLED = re.compile(r"^agenda\s+item\b\s*(?P<num>\d{1,3}[a-z]?)?\s*[:.-]?\s*(?P<title>.*)$", re.I)

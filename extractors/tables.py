@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 from extractors.pages import Grid, Line, Page
-from extractors.vocab import FIGURE
+from extractors.vocab import BULLET_GLYPHS, FIGURE
 
 # A whitespace table needs this many lines with three or more cells, at least one numeric.
 MIN_STREAM_ROWS = 3
@@ -48,7 +48,8 @@ TITLE_GAP_LINES = 2.2
 PROSE_WIDTH = 0.85
 
 SENTENCE_END = re.compile(r"[.;,]$")
-BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2013\-*o]\s")
+# A bulleted line, or one opened by a dash or an asterisk, is prose, not a table row.
+LIST_LINE = re.compile(rf"^(?:[{BULLET_GLYPHS}\u2013*o-])\s")
 
 
 @dataclass(frozen=True)
@@ -311,7 +312,7 @@ def title_above(page: Page, table: Table, tables: list[Table]) -> str:
         if (
             len(text) > TITLE_MAX_CHARS
             or SENTENCE_END.search(text)
-            or BULLET.match(text)
+            or LIST_LINE.match(text)
             or text[:1].islower()
             or ln.x1 - ln.x0 > PROSE_WIDTH * text_width
         ):

@@ -104,6 +104,12 @@ MEMBER_LABELS = frozenset(
     {"present", "attendees", "attendance", "chair", "chairman", "in the chair", "presennol", "yn bresennol"}
 )
 
+# Bullets printed as characters: "•", "●", "▪", "■", "◦", "‣", "➢", "⁃", "·" and the private-use
+# glyphs of Word's Symbol and Wingdings fonts (U+F0B7, U+F0A7, U+F0D8, U+F076, U+F0FC), which
+# pdfminer passes through; Word's second level prints a letter "o".
+BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u27a2\u2043\u00b7\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|o(?=\s))\s*")
+
 # A cell that is one figure as councils print them: "6.3%", "(4,211.8)", "£1,385", "00:01:05".
 FIGURE = re.compile(r"^[-+(]?[£$€]?\d[\d,.:]*%?\)?$")
 # A cell that starts like a figure ("6.3%", "-00:16:12 ▼", "£1.3m", "n. 2,751"), as opposed to
