@@ -340,9 +340,12 @@ def apologies(body: list[Placed]) -> list[Attendee]:
                 sentence = _sentence(rest, body[i + 1 :])
                 return _people([(placed.page, e) for e in split_people(sentence)], AttendanceStatus.APOLOGIES, False)
             return _listed(body[i + 1 :])
-    # Sutton Coldfield: the item's first line is the list itself; a single word there is a
-    # reply ("Noted.", "Approved."), not a name, unless a title says it is one.
-    return [a for a in _listed(body[:1]) if a.person.honorific or len(a.person.name.split()) > 1]
+    # Sutton Coldfield, Tintern ("Cllr Ashman, Hoskins, Shewell."): the item's first line is the
+    # list itself; one word alone there is a reply ("Noted.", "Approved."), unless titled.
+    listed = _listed(body[:1])
+    if len(listed) == 1 and not listed[0].person.honorific and len(listed[0].person.name.split()) == 1:
+        return []
+    return listed
 
 
 def _sentence(start: str, following: list[Placed]) -> str:

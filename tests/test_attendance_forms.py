@@ -434,3 +434,13 @@ def test_three_word_name_before_a_job() -> None:
     person = parse_person("Mary Ann Smith Planning Officer")
     assert (person.name, person.role) == ("Mary Ann Smith", "Planning Officer")
     assert parse_person("Andrew Taylor Projects Officer CMS").name == "Andrew Taylor"
+
+
+def test_apologies_listed_on_the_item_line_keep_untitled_surnames() -> None:
+    # Tintern Community Council minutes, 24 Jun 2019: one title for the whole list.
+    people = _by_name("""
+Present: Cllrs Hayward (in the chair), Hillard, Evans
+2711. Apologies for absence: Cllr Ashman, Hoskins, Shewell.
+2712. Declarations of Interest: None.
+""")
+    assert {n for n, a in people.items() if a.status == AttendanceStatus.APOLOGIES} == {"Ashman", "Hoskins", "Shewell"}
