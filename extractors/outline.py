@@ -101,7 +101,12 @@ def bullet_headings(lines: list[Placed]) -> list[Heading]:
             if SENTENCE_END.search(text) or not _runs_on(lines[i].line, prev, nxt.line):
                 break
             text, prev = f"{text} {nxt.line.text}", nxt.line
-        out.append(heading(str(len(out) + 1), _lead_phrase(text), lines[i].page, i, i))
+        lead = _lead_phrase(text)
+        # what the bullet's line says after its lead phrase opens the item's text: "Meeting called
+        # to order at 9:08am - M. Prest (motion), C. Dallas (second)" (Chicago SSA #21)
+        first = BULLET.sub("", lines[i].line.text, count=1).replace("\u2013", "-")
+        rest = first[len(lead) :].strip(" -.") if first.startswith(lead) else ""
+        out.append(heading(str(len(out) + 1), lead, lines[i].page, i, i, rest))
     return out
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.headings import numbered_headings
+from extractors.minutes import read_minutes
 from extractors.outline import item_headings
+from extractors.pages import Page
 from tests.conftest import placed
 
 
@@ -280,3 +282,22 @@ def test_bullets_indented_under_bold_headings_are_their_points() -> None:
    \u2022 The pothole on Church Lane has been reported.
 """)
     assert [h.title for h in item_headings(lines)] == ["Finance", "Highways"]
+
+
+def test_a_bullets_words_after_its_lead_phrase_open_its_item() -> None:
+    # Chicago SSA #21 minutes: who moved and seconded follows the bullet's lead phrase.
+    lines = placed("""
+\uf0b7 Perfunctory Business
+   o Commissioners Present: Melaina Prest, Chris Dallas, Zach Maiorca, Todd Feinberg
+\uf0b7 Meeting called to order at 9:08am \u2013 M. Prest (motion), C. Dallas (second)
+\uf0b7 Minutes from 11/30/17 meeting approved \u2013 Z. Maiorca (motion), T. Feinberg (second)
+""")
+    minutes = read_minutes([Page(number=1, lines=tuple(p.line for p in lines))])
+    assert [i.title for i in minutes.items] == [
+        "Perfunctory Business",
+        "Meeting called to order at 9:08am",
+        "Minutes from 11/30/17 meeting approved",
+    ]
+    movers = {d.item_number: (d.proposer, d.seconder) for d in minutes.decisions}
+    proposer, seconder = movers["3"]  # resolved to the commissioners' full names in the document
+    assert "Maiorca" in proposer and "Feinberg" in seconder
