@@ -43,12 +43,21 @@ def evaluate(folder: Path, work: Path) -> Metrics:
     cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", str(ROOT / label["pdf"]), "--out", str(out)]
     subprocess.run([*cli, "--quiet", "--reextract"], check=True)
     expected = ROOT / label["expected"] if "expected" in label else folder  # label.json paths: from ROOT
+    if not _facts(expected):
+        return {}  # a document labelled as holding no tables and no meeting: score.py has nothing to score
     command = [sys.executable, str(SCORE), "--outputs", str(out), "--expected", str(expected), "--json", str(report)]
     if "layout" in label:
         command += ["--layout", str(ROOT / label["layout"])]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     metrics: Metrics = json.loads(report.read_text(encoding="utf-8"))["metrics"]
     return metrics
+
+
+def _facts(expected: Path) -> bool:
+    """Whether a label folder expects any fact: a meeting, or at least one table."""
+    meetings = json.loads((expected / "meetings.json").read_text(encoding="utf-8"))
+    tables = expected / "tables.json"
+    return bool(meetings) or (tables.exists() and bool(json.loads(tables.read_text(encoding="utf-8"))))
 
 
 def value(metric: dict[str, float]) -> float:
