@@ -53,8 +53,12 @@ LEADING_ROLE = re.compile(r"^(?:(?:Chair|Chairman|Vice|Clerk|Mayor|Deputy|Cllr|C
 LETTERHEAD_LINES = 6
 
 
-def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
-    """Every record one PDF yields; a PDF that could not be read yields its `documents` row."""
+def extract_document(doc: PdfDocument, source: SourceInfo, tables: Sequence[Table] | None = None) -> Extraction:
+    """Every record one PDF yields; a PDF that could not be read yields its `documents` row.
+
+    `tables` are the document's tables when already read (`extract_all` reads them once), for
+    the minutes' decision columns; read here otherwise.
+    """
     if doc.status is not DocumentStatus.OK:
         return Extraction.of(doc.document_id, [_file_row(doc, source, DocumentKind.OTHER, "", "", "")])
     pages = list(doc.pages)
@@ -62,7 +66,8 @@ def extract_document(doc: PdfDocument, source: SourceInfo) -> Extraction:
     sections = segment(pages)
     first_kind, first_why = kind_of(pages, source.file_name)
     whole = Section(1, 1, len(pages), first_kind, title_of(pages[0].lines), first_why)
-    reader = _Reader(doc.document_id, council, pages, sections)
+    tables = read_tables(pages) if tables is None else tables
+    reader = _Reader(doc.document_id, council, pages, sections, tables)
     for section in sections or [whole]:
         reader.read(section)
     kind, why = (
@@ -170,10 +175,12 @@ def extract_kpis(tables: DocumentTables) -> Extraction:
 
 def extract_all(doc: PdfDocument, source: SourceInfo) -> Extraction:
     """Every dataset one PDF yields, each step behind its own failure boundary (`merge`)."""
-    records = extract_or_fail(doc, source)
+    # Tables first: the minutes reader takes decisions from their decision columns. If reading
+    # them fails, the document is recorded as failed whatever the other steps give (`merge`).
     tables = guarded(
         "tables", lambda: extract_tables(doc), lambda error: DocumentTables(doc.document_id, failure=error)
     )
+    records = extract_or_fail(doc, source, tables.tables)
     kpis = guarded(
         "kpis",
         lambda: extract_kpis(tables),
@@ -182,11 +189,11 @@ def extract_all(doc: PdfDocument, source: SourceInfo) -> Extraction:
     return merge(records, tables, kpis)
 
 
-def extract_or_fail(doc: PdfDocument, source: SourceInfo) -> Extraction:
+def extract_or_fail(doc: PdfDocument, source: SourceInfo, tables: Sequence[Table] | None = None) -> Extraction:
     """`extract_document`, but a bug or an input we have never seen gives a `failed` row, not a crash."""
     return guarded(
         "records",
-        lambda: extract_document(doc, source),
+        lambda: extract_document(doc, source, tables),
         lambda error: extract_document(
             replace(doc, status=DocumentStatus.FAILED, error=error, pages=()), source
         ).model_copy(update={"failure": error}),
@@ -291,8 +298,11 @@ class _Meeting:
 class _Reader:
     """Reads each section of one file and collects records with their provenance."""
 
-    def __init__(self, document_id: str, council: str, pages: list[Page], sections: list[Section]) -> None:
+    def __init__(
+        self, document_id: str, council: str, pages: list[Page], sections: list[Section], tables: Sequence[Table]
+    ) -> None:
         self.document_id = document_id
+        self.tables = tables
         self.council = council
         self.pages = pages
         self.sections = sections
@@ -307,7 +317,8 @@ class _Reader:
         if section.kind is DocumentKind.AGENDA:
             self._agenda(section, read_agenda(pages))
         elif section.kind is DocumentKind.MINUTES:
-            self._minutes(section, read_minutes(pages))
+            held = [t for t in self.tables if section.first_page <= t.page <= section.last_page]
+            self._minutes(section, read_minutes(pages, held))
 
     def _meeting(self, section: Section, meeting: MeetingRecord) -> str:
         """Name the meeting (`<body-slug>/<date>`), record it, and return its id."""

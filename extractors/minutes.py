@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors import title_block
@@ -13,7 +14,7 @@ from extractors.headings import Placed, bodies, flatten
 from extractors.outline import item_headings
 from extractors.pages import Page
 from extractors.segment import HELD, names_document
-from extractors.tables import read_tables
+from extractors.tables import Table, read_tables
 from extractors.text import find_date, smart_title
 from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
 
@@ -36,12 +37,16 @@ class Minutes:
     attendance: list[AttendanceRecord]
 
 
-def read_minutes(pages: list[Page]) -> Minutes:
-    """Read the meeting facts, items, attendance and decisions of a set of minutes."""
+def read_minutes(pages: list[Page], tables: Sequence[Table] | None = None) -> Minutes:
+    """Read the meeting facts, items, attendance and decisions of a set of minutes.
+
+    `tables` are the ones printed on these pages, when the caller has read them already; a
+    decision column holds one decision per row (decision_tables.py).
+    """
     lines = flatten(pages)
     headings = item_headings(lines)
     item_lines = bodies(lines, headings)
-    tables = read_tables(pages)  # a decision column holds one decision per row (decision_tables.py)
+    tables = list(read_tables(pages) if tables is None else tables)
     items = [
         MinuteItemRecord(
             meeting_id="",
