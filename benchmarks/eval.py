@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import table_scores
+
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "labels"
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
@@ -31,13 +33,21 @@ COLUMNS = {
     "decisions": "decisions",
     "decision_movers": "movers",
     "tables_cell_f1": "tables",
+    "table_exact": "exact",
+    "extra_tables": "extra",
+    "not_tables": "not-tables",
     "kpis": "kpis",
+    "kpi_precision": "kpi P",
+    "kpi_recall": "kpi R",
 }
+# Shares over tables (or KPI triples): their overall figure weighs each document by its count.
+PER_TABLE = {"tables_cell_f1", "table_exact", "extra_tables", "not_tables", "kpi_precision", "kpi_recall"}
 Metrics = dict[str, dict[str, float]]
 
 
-def evaluate(folder: Path, work: Path) -> Metrics:
-    """Extract the labelled PDF and score it: score.py's metrics by name."""
+def evaluate(folder: Path, work: Path, table_lines: list[str] | None = None) -> Metrics:
+    """Extract the labelled PDF and score it: score.py's metrics by name, and the table metrics
+    of `table_scores` (one line per labelled table appended to `table_lines`)."""
     label = json.loads((folder / "label.json").read_text(encoding="utf-8"))
     out, report = work / folder.name, work / f"{folder.name}.json"
     cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", str(ROOT / label["pdf"]), "--out", str(out)]
@@ -50,6 +60,13 @@ def evaluate(folder: Path, work: Path) -> Metrics:
         command += ["--layout", str(ROOT / label["layout"])]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     metrics: Metrics = json.loads(report.read_text(encoding="utf-8"))["metrics"]
+    tables = expected / "tables.json"
+    truth = json.loads(tables.read_text(encoding="utf-8")) if tables.exists() else []
+    if truth:
+        more, lines = table_scores.score(folder, label, truth, out)
+        metrics.update(more)
+        if table_lines is not None:
+            table_lines += lines
     return metrics
 
 
@@ -79,6 +96,9 @@ def overall(results: list[Metrics]) -> list[str]:
         found = [m[name] for m in results if name in m and m[name].get("expected", 1)]
         if not found:
             row.append("-")
+        elif name in PER_TABLE:
+            n = sum(m["expected"] for m in found)
+            row.append(f"{sum(value(m) * m['expected'] for m in found) / n:.2f} ({int(n)})")
         elif all("matched" in m and "predicted" in m for m in found):
             tp, pred, true = (sum(m[k] for m in found) for k in ("matched", "predicted", "expected"))
             f1 = 2 * tp / (pred + true) if pred + true else 0.0
@@ -94,15 +114,22 @@ def main() -> int:
     args = parser.parse_args()
     header = ["document", "family", *COLUMNS.values()]
     print("| " + " | ".join(header) + " |\n|" + "---|" * len(header))
-    results = []
+    results: list[Metrics] = []
+    table_lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="councilpacks-eval-") as tmp:
         for folder in args.labels:
             family = json.loads((folder / "label.json").read_text(encoding="utf-8")).get("family", "")
-            metrics = evaluate(folder, Path(tmp))
+            metrics = evaluate(folder, Path(tmp), table_lines)
             results.append(metrics)
             print("| " + " | ".join([folder.name, family, *(cell(metrics.get(c)) for c in COLUMNS)]) + " |", flush=True)
     print("| " + " | ".join([f"**all {len(results)}**", "", *overall(results)]) + " |")
     print("\nF1 per dataset, (n) expected facts; facts and details are shares; - where a document has none.")
+    print("Tables: mean cell F1 and share exact over (n) labelled tables; extra: share of the tables published on")
+    print("labelled pages that match none; not-tables: share of labelled look-alikes published as tables;")
+    print("kpi P over the KPIs published on labelled pages, kpi R over the labelled KPI tables' values.")
+    if table_lines:
+        print("\n| document | page | table | cell F1 | exact | best match |\n|---|---|---|---|---|---|")
+        print("\n".join(table_lines))
     return 0
 
 

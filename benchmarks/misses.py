@@ -10,7 +10,6 @@ here is exactly what costs the score.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
@@ -18,17 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from eval import ROOT, SCORE, evaluate
+from eval import ROOT, evaluate
+from table_scores import score_module
 
 Row = dict[str, Any]
-
-
-def score_module() -> Any:
-    spec = importlib.util.spec_from_file_location("score", SCORE)
-    assert spec and spec.loader, SCORE
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def unmatched(expected: list[Row], found: list[Row], same: Callable[[Row, Row], bool]) -> tuple[list[Row], list[Row]]:

@@ -17,23 +17,16 @@ with its cell boxes. From those, and nothing else, this module decides what is a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from statistics import median
 
 from extractors.pages import Grid, Line, Page
-from extractors.vocab import BULLET_GLYPHS, FIGURE
+from extractors.stream_tables import blocks, read_block
+from extractors.table_model import Table, cell_text, drop_empty, is_table, numeric, rect
+from extractors.vocab import BULLET_GLYPHS
 
-# A whitespace table needs this many lines with three or more cells, at least one numeric.
-MIN_STREAM_ROWS = 3
-# Lines of one whitespace table sit at most this many line heights apart: the Kent revenue
-# plan leaves one empty line between its blocks (SPENDING, SAVINGS ...).
-STREAM_GAP_LINES = 2.6
-# Header lines (years, "Core External Total", "£000s") above the first row of figures, and
-# one-cell lines (a wrapped label, a note) that may sit between them and the figures.
-MAX_HEADER_LINES = 4
-MAX_HEADER_SKIP = 4
-# Cell boxes closer than this belong to one column interval.
-COLUMN_JOIN_PT = 2.0
+__all__ = ["Table", "cell_text", "read_tables", "stream_tables"]
+
 # A ruled frame holding this many lines with more cells than it has columns is not the grid.
 FRAME_LINES = 3
 # A continued table's columns start within this distance of the first part's columns.
@@ -50,52 +43,6 @@ PROSE_WIDTH = 0.85
 SENTENCE_END = re.compile(r"[.;,]$")
 # A bulleted line, or one opened by a dash or an asterisk, is prose, not a table row.
 LIST_LINE = re.compile(rf"^(?:[{BULLET_GLYPHS}\u2013*o-])\s")
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table: row 0 is the header; `pages` lists every page it covers."""
-
-    page: int
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    rows: tuple[tuple[str, ...], ...]
-    method: str
-    title: str = ""
-    cols: tuple[float, ...] = ()
-    pages: tuple[int, ...] = ()
-    # The page each row is printed on (a continued table spans pages).
-    row_pages: tuple[int, ...] = ()
-    # Where the last part ends on its page (the bottom of `bbox` on a single page).
-    end: float | None = None
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.rows)
-
-    @property
-    def n_cols(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
-
-    @property
-    def header(self) -> tuple[str, ...]:
-        return self.rows[0] if self.rows else ()
-
-
-def cell_text(raw: str | None) -> str:
-    """One cell's printed lines as one string: "Jul-\\n2024" is "Jul-2024", "Injury -\\nCounty" keeps its space."""
-    if not raw:
-        return ""
-    lines = [" ".join(part.split()) for part in raw.replace("\u00a0", " ").splitlines()]
-    text = ""
-    for line in filter(None, lines):
-        if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
-            text += line
-        else:
-            text = f"{text} {line}" if text else line
-    return text
 
 
 def read_tables(pages: list[Page]) -> list[Table]:
@@ -117,10 +64,14 @@ def from_grid(grid: Grid, page: int) -> Table | None:
     title = ""
     # A first row that is one cell merged across the grid is a caption, not a header.
     first = grid.rows[0]
+    cells = list(grid.rows)
     if len(first) >= 3 and first[0] and all(c is None for c in first[1:]) and len(rows) > 2:
-        title, rows = rows[0][0], rows[1:]
-    rows, keep = _drop_empty(rows)
-    if not _is_table(rows):
+        title, rows, cells = rows[0][0], rows[1:], cells[1:]
+    heads = _grid_header_rows(cells)
+    if heads > 1:
+        rows = [_merged_grid_header(cells[:heads]), *rows[heads:]]
+    rows, keep = drop_empty(rows)
+    if not is_table(rows):
         return None
     cols = tuple(x for j, x in enumerate(grid.cols) if j in keep)
     return Table(
@@ -129,7 +80,7 @@ def from_grid(grid: Grid, page: int) -> Table | None:
         top=grid.top,
         x1=grid.x1,
         bottom=grid.bottom,
-        rows=_rect(rows),
+        rows=rect(rows),
         method=grid.method,
         title=title,
         cols=cols,
@@ -138,22 +89,32 @@ def from_grid(grid: Grid, page: int) -> Table | None:
     )
 
 
-def _drop_empty(rows: list[list[str]]) -> tuple[list[list[str]], list[int]]:
-    rows = [r for r in rows if any(r)]
-    width = max((len(r) for r in rows), default=0)
-    keep = [j for j in range(width) if any(j < len(r) and r[j] for r in rows)]
-    return [[r[j] if j < len(r) else "" for j in keep] for r in rows], keep
+def _grid_header_rows(rows: list[tuple[str | None, ...]]) -> int:
+    """Row 0, and each row under a header row with a cell merged across columns ("RAG rating"
+    over "Latest" and "Previous"), as long as it holds no figures."""
+    n = 1
+    while n < len(rows) - 1 and any(_across(rows, n - 1)) and not any(c and numeric(cell_text(c)) for c in rows[n]):
+        n += 1
+    return n
 
 
-def _rect(rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
-    width = max((len(r) for r in rows), default=0)
-    return tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)
+def _across(rows: list[tuple[str | None, ...]], i: int) -> list[bool]:
+    """Which cells of row i continue a cell merged from the left (not from the row above:
+    pdfplumber marks both with None; a cell printed right above makes it a merge down)."""
+    above = rows[i - 1] if i else ()
+    return [c is None and j > 0 and (j >= len(above) or above[j] is None) for j, c in enumerate(rows[i])]
 
 
-def _is_table(rows: list[list[str]]) -> bool:
-    """Two rows, two columns and three filled cells at least: not a boxed paragraph or a lone label."""
-    filled = sum(1 for r in rows for c in r if c)
-    return len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2 and filled >= 3
+def _merged_grid_header(rows: list[tuple[str | None, ...]]) -> list[str]:
+    """The header rows as one, upper first; a merged cell heads every column it spans."""
+    spread = []
+    for i, row in enumerate(rows):
+        out: list[str] = []
+        for c, across in zip(row, _across(rows, i), strict=True):
+            out.append(out[-1] if across and out else cell_text(c))
+        spread.append(out)
+    width = max(len(r) for r in spread)
+    return [" ".join(r[j] for r in spread if j < len(r) and r[j]) for j in range(width)]
 
 
 def _is_frame(grid: Grid, lines: tuple[Line, ...]) -> bool:
@@ -172,117 +133,14 @@ def _is_frame(grid: Grid, lines: tuple[Line, ...]) -> bool:
 
 
 def _figure_lines(cell: str) -> int:
-    return sum(1 for line in cell.splitlines() if _numeric(line))
-
-
-def _numeric(text: str) -> bool:
-    return bool(FIGURE.match(text.replace(" ", "")))
+    return sum(1 for line in cell.splitlines() if numeric(line))
 
 
 def stream_tables(page: Page, ruled: list[Table]) -> list[Table]:
-    """Whitespace tables: runs of lines with aligned cells outside the ruled tables."""
+    """Whitespace tables (`extractors.stream_tables`) among the lines outside the ruled tables."""
     lines = [ln for ln in page.lines if not any(_within(ln, t) for t in ruled)]
-    tables = [_columns(block, page.number) for block in _blocks(lines)]
+    tables = [read_block(block, page.number) for block in blocks(lines)]
     return [t for t in tables if t is not None]
-
-
-def _dense(line: Line) -> bool:
-    boxes = line.boxes
-    return len(boxes) >= 3 and any(_numeric(text) for text, _, _ in boxes)
-
-
-def _gap(upper: Line, lower: Line) -> float:
-    """The white space between two lines, in heights of the upper line."""
-    return (lower.top - upper.bottom) / max(upper.bottom - upper.top, 1.0)
-
-
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of dense lines (with the lines between them), and up to a few header lines above."""
-    dense = [_dense(ln) for ln in lines]
-    blocks: list[list[Line]] = []
-    i = 0
-    while i < len(lines):
-        if not dense[i]:
-            i += 1
-            continue
-        start, end, j = i, i, i + 1
-        while j < len(lines) and _gap(lines[j - 1], lines[j]) <= STREAM_GAP_LINES:
-            if dense[j]:
-                end = j
-            j += 1
-        if sum(dense[start : end + 1]) >= MIN_STREAM_ROWS:
-            blocks.append(lines[_header_start(lines, start) : end + 1])
-        i = end + 1
-    return blocks
-
-
-def _header_start(lines: list[Line], start: int) -> int:
-    """Where a table's header begins: the multi-cell lines above its first row of figures.
-
-    Up to `MAX_HEADER_SKIP` one-cell lines (a wrapped label, a note) may sit between the header
-    and the figures, as in the Kent revenue plan; they belong to the table only when a header
-    line of three or more cells is found above them.
-    """
-    head, k, skipped = start, start - 1, 0
-    reach = MAX_HEADER_LINES + MAX_HEADER_SKIP
-    while k >= 0 and start - k <= reach and _gap(lines[k], lines[k + 1]) <= STREAM_GAP_LINES:
-        cells = len(lines[k].boxes)
-        if cells >= 3 or (cells == 2 and skipped == 0):
-            head = k
-        elif cells < 2:
-            skipped += 1
-            if skipped > MAX_HEADER_SKIP:
-                break
-        k -= 1
-    return head
-
-
-def _columns(block: list[Line], page: int) -> Table | None:
-    """Columns are the x-intervals covered by the cells of the dense lines."""
-    spans = sorted((x0, x1) for ln in block if _dense(ln) for _, x0, x1 in ln.boxes)
-    cols: list[list[float]] = []
-    for x0, x1 in spans:
-        if cols and x0 <= cols[-1][1] + COLUMN_JOIN_PT:
-            cols[-1][1] = max(cols[-1][1], x1)
-        else:
-            cols.append([x0, x1])
-    if len(cols) < 2:
-        return None
-    rows = []
-    for ln in block:
-        row = [""] * len(cols)
-        for text, x0, x1 in _pieces(ln, cols):
-            overlap = [min(x1, c1) - max(x0, c0) for c0, c1 in cols]
-            j = max(range(len(cols)), key=lambda k: (overlap[k], -abs(cols[k][0] - x0)))
-            if overlap[j] <= 0:
-                j = min(range(len(cols)), key=lambda k: min(abs(cols[k][0] - x1), abs(cols[k][1] - x0)))
-            row[j] = f"{row[j]} {text}".strip()
-        rows.append(row)
-    rows, keep = _drop_empty(rows)
-    if not _is_table(rows):
-        return None
-    return Table(
-        page=page,
-        x0=min(ln.x0 for ln in block),
-        top=block[0].top,
-        x1=max(ln.x1 for ln in block),
-        bottom=block[-1].bottom,
-        rows=_rect(rows),
-        method="stream",
-        cols=tuple(cols[j][0] for j in keep),
-        pages=(page,),
-        row_pages=(page,) * len(rows),
-    )
-
-
-def _pieces(line: Line, cols: list[list[float]]) -> list[tuple[str, float, float]]:
-    """The line's cells, with a cell that straddles columns ("Core External") split into its words."""
-    pieces = []
-    for text, x0, x1 in line.boxes:
-        straddled = sum(1 for c0, c1 in cols if min(x1, c1) - max(x0, c0) > 0)
-        words = [w for w in line.words if w[1] >= x0 - 0.5 and w[2] <= x1 + 0.5]
-        pieces += words if straddled > 1 and len(words) > 1 else [(text, x0, x1)]
-    return pieces
 
 
 def title_above(page: Page, table: Table, tables: list[Table]) -> str:

@@ -1,0 +1,324 @@
+"""Whitespace tables: figures aligned in columns with no rules drawn between them.
+
+A table is found where three or more lines hold three or more phrases, one a figure (a
+"dense" line), with a few header lines above. Then, from the lines of that block alone:
+
+* columns are the x-intervals the phrases of the dense (body) lines cover; a header phrase
+  printed over no body column opens a column of its own (a "Spent" column left blank);
+* lines that overlap vertically are one row (cells centred vertically print half a line
+  apart), and a line just below a row continues it when it adds cells the row lacks, or text
+  that reads on ("... not" / "required - ...");
+* the rows above the first figures are the header, merged into one row per column, upper
+  lines first; a group header centred over several columns ("2024-25" over "Core External
+  Total") is repeated over each of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from extractors.pages import Line
+from extractors.table_model import Table, drop_empty, is_table, join_cell, numeric, rect
+
+# A whitespace table needs this many dense lines.
+MIN_STREAM_ROWS = 3
+# Lines of one table sit at most this many line heights apart: the Kent revenue plan leaves
+# one empty line between its blocks (SPENDING, SAVINGS ...).
+STREAM_GAP_LINES = 2.6
+# Header lines above the first figures, and one-cell lines (a wrapped label, a note) that may
+# sit between them and the figures (Kent revenue plan).
+MAX_HEADER_LINES = 4
+MAX_HEADER_SKIP = 4
+# A header may sit further above the body than that when the body's own lines are spaced out
+# (a spreadsheet printed with tall rows): up to this many times their median spacing.
+HEADER_GAP = 2.5
+# Lines above those that may be group headers over some of the columns, of a few words
+# ("INDICATIVE FOR PLANNING PURPOSES", "RAG rating", "2025-26").
+GROUP_HEADER_LINES = 2
+GROUP_HEADER_WORDS = 4
+# Words further apart than this (in font sizes) are two cells: word spaces are ~0.3 em, while
+# a parish council's AGAR variance sheet sets "0.00%" and "NO" 17pt apart in 6pt type.
+PHRASE_GAP_EM = 1.0
+# Two figures side by side are two cells when more than a wide space apart (Kent revenue plan).
+FIGURE_GAP_PT = 4.5
+# Phrase extents closer than this belong to one column interval.
+COLUMN_JOIN_PT = 2.0
+# A line starting at most this many of its heights below a row may continue the row.
+ROW_JOIN_LINES = 0.5
+# A group header is centred over its columns: its middle lies within this share of one column's
+# width from theirs (right-aligned figures make the columns' extents a little lopsided).
+CENTRED = 0.4
+# Text that reads on into the next line: a hyphen, a comma, an open bracket or a small word.
+READS_ON = re.compile(r"(?:[-–,&/(]|\b(?:and|or|of|the|for|to|in|on|at|with|by|from|not|a|an))$", re.I)
+
+Phrase = tuple[str, float, float]
+
+
+@dataclass
+class _Row:
+    """Lines read as one table row: each column's text and the extent of what is printed there."""
+
+    top: float
+    bottom: float
+    height: float
+    cells: dict[int, Phrase] = field(default_factory=dict)
+
+    def figures(self) -> set[int]:
+        return {j for j, (text, _, _) in self.cells.items() if numeric(text)}
+
+
+def phrases(line: Line) -> list[Phrase]:
+    """The line's words grouped into cells at gaps wider than a word space (or between figures)."""
+    words = line.words or line.boxes
+    out: list[Phrase] = []
+    for text, x0, x1 in words:
+        if out:
+            prev, gap = out[-1], x0 - out[-1][2]
+            wide = gap > PHRASE_GAP_EM * line.size
+            figures = gap > FIGURE_GAP_PT and numeric(prev[0].split()[-1]) and numeric(text)
+            if not (wide or figures) and (not line.words or _same_box(line, prev[1], x1)):
+                out[-1] = (f"{prev[0]} {text}", prev[1], x1)
+                continue
+        out.append((text, x0, x1))
+    return out
+
+
+def _same_box(line: Line, x0: float, x1: float) -> bool:
+    """Whether pages.py kept these words in one cell (it also splits at drawn rules)."""
+    return any(b0 - 0.5 <= x0 and x1 <= b1 + 0.5 for _, b0, b1 in line.boxes)
+
+
+def dense(line: Line) -> bool:
+    """Three or more cells, one a figure: a line of a table body."""
+    cells = phrases(line)
+    return len(cells) >= 3 and any(numeric(text) for text, _, _ in cells)
+
+
+def _gap(upper: Line, lower: Line) -> float:
+    """The white space between two lines, in heights of the upper line."""
+    return (lower.top - upper.bottom) / max(upper.bottom - upper.top, 1.0)
+
+
+def blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of dense lines (with the lines between them), and up to a few header lines above."""
+    marks = [dense(ln) for ln in lines]
+    out: list[list[Line]] = []
+    i = 0
+    while i < len(lines):
+        if not marks[i]:
+            i += 1
+            continue
+        start, end, j = i, i, i + 1
+        while j < len(lines) and _gap(lines[j - 1], lines[j]) <= STREAM_GAP_LINES:
+            if marks[j]:
+                end = j
+            j += 1
+        if sum(marks[start : end + 1]) >= MIN_STREAM_ROWS:
+            run = range(start, end)
+            spacing = [_gap(lines[k], lines[k + 1]) for k in run if marks[k] and marks[k + 1]]
+            reach = max(STREAM_GAP_LINES, HEADER_GAP * median(spacing)) if spacing else STREAM_GAP_LINES
+            head = _header_start(lines, start, reach)
+            for _ in range(GROUP_HEADER_LINES):  # perhaps group headers ("INDICATIVE FOR PLANNING PURPOSES")
+                if head and _gap(lines[head - 1], lines[head]) <= 1:
+                    head -= 1
+            out.append(lines[head : end + 1])
+        i = end + 1
+    return out
+
+
+def _header_start(lines: list[Line], start: int, reach: float) -> int:
+    """Where a table's header begins: the multi-cell lines above its first dense line.
+
+    Up to `MAX_HEADER_SKIP` one-cell lines (a wrapped label, a note) may sit between the header
+    and the figures; they belong to the table only when a header line of three or more cells
+    is found above them. Header lines sit at most `reach` line heights apart.
+    """
+    head, k, skipped = start, start - 1, 0
+    while k >= 0 and start - k <= MAX_HEADER_LINES + MAX_HEADER_SKIP and _gap(lines[k], lines[k + 1]) <= reach:
+        cells = len(phrases(lines[k]))
+        if cells >= 3 or (cells == 2 and skipped == 0):
+            head = k
+        elif cells < 2:
+            skipped += 1
+            if skipped > MAX_HEADER_SKIP:
+                break
+        k -= 1
+    return head
+
+
+def read_block(block: list[Line], page: int) -> Table | None:
+    """One whitespace table from a block of lines, or None when it is not one."""
+    first = next(i for i, ln in enumerate(block) if dense(ln))
+    body = _intervals([p for ln in block if dense(ln) for p in phrases(ln)])
+    cols = _intervals([("", a, b) for a, b in body] + _header_only(block[:first], body))
+    while first and not _group_header(block[0], cols):
+        block, first = block[1:], first - 1
+    if len(cols) < 2:
+        return None
+    rows = _rows(block, cols)
+    heads = _header_rows(rows)
+    header = merged_header([r.cells for r in rows[:heads]], cols) if heads else []
+    cells = [[r.cells[j][0] if j in r.cells else "" for j in range(len(cols))] for r in rows[heads:]]
+    grid, keep = drop_empty(([header] if header else []) + cells)
+    if not is_table(grid):
+        return None
+    return Table(
+        page=page,
+        x0=min(ln.x0 for ln in block),
+        top=block[0].top,
+        x1=max(ln.x1 for ln in block),
+        bottom=block[-1].bottom,
+        rows=rect(grid),
+        method="stream",
+        cols=tuple(cols[j][0] for j in keep),
+        pages=(page,),
+        row_pages=(page,) * len(grid),
+    )
+
+
+def _group_header(line: Line, cols: list[tuple[float, float]]) -> bool:
+    """Whether a line above a table heads some of its columns: cells over the columns, or one
+    short cell centred over a run of columns right of the first, within their extent (a title
+    names the table in more words, or starts over the first column)."""
+    cells = phrases(line)
+    if len(cells) > 1:
+        return any(min(x1, b) > max(x0, a) for _, x0, x1 in cells for a, b in cols)
+    text, x0, x1 = cells[0]
+    return len(text.split()) <= GROUP_HEADER_WORDS and any(
+        cols[a][0] - COLUMN_JOIN_PT <= x0 and x1 <= cols[b][1] + COLUMN_JOIN_PT and _centred((x0 + x1) / 2, a, b, cols)
+        for a in range(1, len(cols))
+        for b in range(a + 1, len(cols))
+    )
+
+
+def _centred(mid: float, a: int, b: int, cols: list[tuple[float, float]]) -> bool:
+    """Whether a cell's middle is the middle of columns a..b, within `CENTRED` of a column."""
+    pitch = (cols[b][1] - cols[a][0]) / (b - a + 1)
+    return abs((cols[a][0] + cols[b][1]) / 2 - mid) <= CENTRED * pitch
+
+
+def _intervals(spans: list[Phrase]) -> list[tuple[float, float]]:
+    """The x-intervals a set of phrases covers, touching ones joined."""
+    cols: list[list[float]] = []
+    for _, x0, x1 in sorted(spans, key=lambda p: p[1]):
+        if cols and x0 <= cols[-1][1] + COLUMN_JOIN_PT:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def _header_only(head: list[Line], cols: list[tuple[float, float]]) -> list[Phrase]:
+    """Header phrases printed over no body column: a column left blank below its heading."""
+    return [p for ln in head for p in phrases(ln) if not any(min(p[2], b) > max(p[1], a) for a, b in cols)]
+
+
+def _slot(line: Line, cols: list[tuple[float, float]]) -> dict[int, Phrase]:
+    """The line's cells by column; a phrase over several columns is split into its words when
+    each word sits in a column of its own ("Core External" over two), else kept whole in the
+    column it covers most (a group header: see `merged_header`)."""
+    out: dict[int, Phrase] = {}
+    for text, x0, x1 in phrases(line):
+        pieces = [(text, x0, x1)]
+        words = [w for w in (line.words or ()) if w[1] >= x0 - 0.5 and w[2] <= x1 + 0.5]
+        if len(_covered(x0, x1, cols)) > 1 and len(words) > 1:
+            homes = [_covered(a, b, cols) for _, a, b in words]
+            if all(len(h) == 1 for h in homes):
+                pieces = list(words)
+        for piece in pieces:
+            j = _column(piece, cols)
+            old = out.get(j)
+            out[j] = (f"{old[0]} {piece[0]}", old[1], piece[2]) if old else piece
+    return out
+
+
+def _covered(x0: float, x1: float, cols: list[tuple[float, float]]) -> list[int]:
+    return [j for j, (a, b) in enumerate(cols) if min(x1, b) - max(x0, a) > 0]
+
+
+def _column(piece: Phrase, cols: list[tuple[float, float]]) -> int:
+    _, x0, x1 = piece
+    overlap = [min(x1, b) - max(x0, a) for a, b in cols]
+    j = max(range(len(cols)), key=lambda k: (overlap[k], -abs(cols[k][0] - x0)))
+    if overlap[j] <= 0:  # in a gutter: the nearest column
+        j = min(range(len(cols)), key=lambda k: min(abs(cols[k][0] - x1), abs(cols[k][1] - x0)))
+    return j
+
+
+def _rows(block: list[Line], cols: list[tuple[float, float]]) -> list[_Row]:
+    """The block's lines grouped into rows (see the module docstring)."""
+    rows: list[_Row] = []
+    for line in block:
+        cells = _slot(line, cols)
+        row = rows[-1] if rows else None
+        if row is not None and _continues(row, line, cells):
+            for j, (text, x0, x1) in cells.items():
+                old = row.cells.get(j)
+                row.cells[j] = (join_cell(old[0], text), min(old[1], x0), max(old[2], x1)) if old else (text, x0, x1)
+            row.bottom = max(row.bottom, line.bottom)
+        else:
+            rows.append(_Row(line.top, line.bottom, line.bottom - line.top, cells))
+    return rows
+
+
+def _continues(row: _Row, line: Line, cells: dict[int, Phrase]) -> bool:
+    """Whether a line belongs to the row above it: printed across it, or just under it adding
+    cells the row lacks, where any text it shares a column with reads on."""
+    if line.top < row.bottom - 0.25 * row.height:
+        return True
+    if (line.top - row.bottom) > ROW_JOIN_LINES * row.height:
+        return False
+    figures = {j for j, (text, _, _) in cells.items() if numeric(text)}
+    shared = cells.keys() & row.cells.keys()
+    if not shared:
+        return bool(figures) != bool(row.figures())  # a row's labels, then its figures just below
+    if shared & (figures | row.figures()):
+        return False  # two figures in one column are two rows
+    return all(READS_ON.search(row.cells[j][0]) or cells[j][0][:1].islower() for j in shared)
+
+
+def _header_rows(rows: list[_Row]) -> int:
+    """How many rows at the top are the header: those before the first figures, except rows
+    that fill only columns of words (a section heading such as "REVENUE" opening the body)."""
+    first = next((i for i, r in enumerate(rows) if r.figures()), 0)
+    figure_cols = {j for r in rows[first:] for j in r.figures()}
+    heads = first
+    while heads and not rows[heads - 1].cells.keys() & figure_cols:
+        heads -= 1
+    return heads
+
+
+def merged_header(rows: list[dict[int, Phrase]], cols: list[tuple[float, float]]) -> list[str]:
+    """One header cell per column: its header lines joined, upper first.
+
+    A cell of an upper line centred over several columns that have headings of their own
+    below it ("2024-25" over "Core External Total") heads each of them (see `_span`).
+    """
+    grid: list[list[str]] = [[""] * len(cols) for _ in rows]
+    for i, cells in enumerate(rows):
+        free = {j for lower in rows[i + 1 :] for j in lower} - cells.keys()
+        for j, (text, x0, x1) in sorted(cells.items()):
+            lo, hi = _span(j, (x0 + x1) / 2, free, cols)
+            free -= set(range(lo, hi + 1))
+            for k in range(lo, hi + 1):
+                grid[i][k] = text
+    return [" ".join(r[j] for r in grid if r[j]) for j in range(len(cols))]
+
+
+def _span(j: int, mid: float, free: set[int], cols: list[tuple[float, float]]) -> tuple[int, int]:
+    """The widest run of columns around column j, all free (headed below, not in this line),
+    whose middle is the cell's middle (within `CENTRED` of a column)."""
+    best = (j, j)
+    lo = j
+    while lo - 1 in free:
+        lo -= 1
+    top = j
+    while top + 1 in free:
+        top += 1
+    for a in range(lo, j + 1):
+        for b in range(j, top + 1):
+            if b - a > best[1] - best[0] and _centred(mid, a, b, cols):
+                best = (a, b)
+    return best

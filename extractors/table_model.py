@@ -1,0 +1,83 @@
+"""The table every reader produces, and the cell and grid helpers they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.vocab import FIGURE
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: row 0 is the header; `pages` lists every page it covers."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: tuple[tuple[str, ...], ...]
+    method: str
+    title: str = ""
+    cols: tuple[float, ...] = ()
+    pages: tuple[int, ...] = ()
+    # The page each row is printed on (a continued table spans pages).
+    row_pages: tuple[int, ...] = ()
+    # Where the last part ends on its page (the bottom of `bbox` on a single page).
+    end: float | None = None
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return self.rows[0] if self.rows else ()
+
+
+def cell_text(raw: str | None) -> str:
+    """One cell's printed lines as one string: "Jul-\\n2024" is "Jul-2024", "Injury -\\nCounty" keeps its space."""
+    if not raw:
+        return ""
+    text = ""
+    for line in raw.replace("\u00a0", " ").splitlines():
+        text = join_cell(text, " ".join(line.split()))
+    return text
+
+
+def join_cell(text: str, line: str) -> str:
+    """A cell's text with its next printed line: a word broken by a hyphen is rejoined."""
+    if not line or not text:
+        return text or line
+    if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
+        return text + line
+    return f"{text} {line}"
+
+
+def drop_empty(rows: list[list[str]]) -> tuple[list[list[str]], list[int]]:
+    """The rows without empty rows and empty columns, and the indexes of the columns kept."""
+    rows = [r for r in rows if any(r)]
+    width = max((len(r) for r in rows), default=0)
+    keep = [j for j in range(width) if any(j < len(r) and r[j] for r in rows)]
+    return [[r[j] if j < len(r) else "" for j in keep] for r in rows], keep
+
+
+def rect(rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    """The rows padded to one width."""
+    width = max((len(r) for r in rows), default=0)
+    return tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)
+
+
+def is_table(rows: list[list[str]]) -> bool:
+    """Two rows, two columns and three filled cells at least: not a boxed paragraph or a lone label."""
+    filled = sum(1 for r in rows for c in r if c)
+    return len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2 and filled >= 3
+
+
+def numeric(text: str) -> bool:
+    """Whether a cell is one figure ("1,234.5", "(250.0)", "6.3%", "£1,000")."""
+    return bool(FIGURE.match(text.replace(" ", "")))

@@ -1,0 +1,60 @@
+"""Whitespace tables read from real spreadsheet prints (checked against the rendered pages)."""
+
+from __future__ import annotations
+
+from extractors.pages import Line
+from extractors.stream_tables import merged_header, phrases
+from extractors.tables import read_tables
+from tests.conftest import DATA, read_cached
+
+AGAR = DATA / "uk_burton_cum_walden_pc_2023-24_agar_explanation_of_variances.pdf"
+BUDGET = DATA / "uk_wales_tintern_cc_2018-19_budget.pdf"
+
+
+def test_cells_centred_on_tall_rows_are_one_row_each():
+    # Each AGAR row prints its label, its figures and a wrapped explanation on baselines up to
+    # half a line apart; "NO" for box 7 sits alone under its row.
+    (table,) = read_tables(list(read_cached(AGAR).pages))
+    rows = {r[0]: r for r in table.rows}
+    assert rows["1 Balances Brought Forward"][1:3] == ("12,631", "8,690")
+    assert rows["1 Balances Brought Forward"][6] == (
+        "Explanation of % variance from PY opening balance not required - Balance brought forward agrees"
+    )
+    assert rows["2 Precept or Rates and Levies"][1:6] == ("6,600", "6,600", "0", "0.00%", "NO")
+    assert rows["7 Balances Carried Forward"][5:7] == ("NO", "VARIANCE EXPLANATION NOT REQUIRED")
+    assert table.n_rows == 11
+
+
+def test_a_three_line_header_is_one_row_with_its_units():
+    (table,) = read_tables(list(read_cached(AGAR).pages))
+    assert table.header[:6] == ("", "2022/23 £", "2023/24 £", "Variance £", "Variance %", "Explanation Required?")
+
+
+def test_a_heading_with_nothing_under_it_keeps_its_column():
+    (table,) = read_tables(list(read_cached(BUDGET).pages))
+    assert table.header == ("ITEM", "Budget 2017-18", "Spent", "Budget 2018-19", "Spent")
+    assert table.rows[1] == ("REVENUE", "", "", "", "")  # a section heading opens the body
+    assert table.rows[2] == ("Clerk's Salary", "3,500", "3,421", "3,500", "")
+    assert table.title.startswith("TINTERN COMMUNITY COUNCIL - BUDGET")  # a title, not a group header
+
+
+def test_a_group_header_heads_each_column_it_is_centred_over():
+    # Kent's revenue plan: "2024-25" centred over Core / External / Total, the label column bare.
+    cols = [(58.0, 85.2), (98.0, 133.8), (148.7, 193.5), (197.3, 390.1)]
+    upper = {1: ("2024-25", 93.5, 130.3)}
+    lower = {0: ("Core", 63.9, 85.2), 1: ("External", 98.0, 133.7), 2: ("Total", 171.6, 193.4)}
+    assert merged_header([upper, lower], cols) == ["2024-25 Core", "2024-25 External", "2024-25 Total", ""]
+
+
+def test_a_heading_over_one_column_is_not_spread():
+    # AGAR: "Explanation" over "Required?" with "Automatic responses ..." beside it.
+    cols = [(203.8, 224.9), (241.0, 262.1), (268.1, 293.8), (297.6, 322.4), (327.0, 360.3), (364.8, 509.5)]
+    upper = {4: ("Explanation", 327.0, 360.3), 5: ("Automatic responses", 364.8, 499.5)}
+    lower = {j: (f"h{j}", a, b) for j, (a, b) in enumerate(cols)}
+    assert merged_header([upper, lower], cols)[:5] == ["h0", "h1", "h2", "h3", "Explanation h4"]
+
+
+def test_figures_far_apart_in_small_type_are_two_cells():
+    words = (("0.00%", 305.8, 322.4), ("NO", 339.7, 348.5))
+    line = Line("0.00% NO", 305.8, 222.4, 348.5, 228.3, 5.9, words=words)
+    assert [p[0] for p in phrases(line)] == ["0.00%", "NO"]
