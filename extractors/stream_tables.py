@@ -281,12 +281,17 @@ def _continues(row: _Row, line: Line, cells: dict[int, Phrase]) -> bool:
 
 def _header_rows(rows: list[_Row]) -> int:
     """How many rows at the top are the header: those before the first figures, except rows
-    that fill only columns of words (a section heading such as "REVENUE" opening the body)."""
+    that fill only columns of words (a section heading such as "REVENUE" opening the body)
+    unless the header has nothing in those columns yet and the row closes the header block, set
+    off from the body by more space than from the header ("MTFP Category" under the units line,
+    heading the labels)."""
     first = next((i for i, r in enumerate(rows) if r.figures()), 0)
     figure_cols = {j for r in rows[first:] for j in r.figures()}
-    heads = first
-    while heads and not rows[heads - 1].cells.keys() & figure_cols:
-        heads -= 1
+    heads = next((i + 1 for i in reversed(range(first)) if rows[i].cells.keys() & figure_cols), 0)
+    headed = {j for r in rows[:heads] for j in r.cells}
+    if heads < first and heads and not rows[heads].cells.keys() & headed:
+        above, below = rows[heads].top - rows[heads - 1].bottom, rows[heads + 1].top - rows[heads].bottom
+        heads += below > above + rows[heads].height / 2
     return heads
 
 

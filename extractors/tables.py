@@ -21,7 +21,8 @@ from dataclasses import replace
 from statistics import median
 
 from extractors.pages import Grid, Line, Page
-from extractors.stream_tables import blocks, read_block
+from extractors.stream_tables import MAX_HEADER_LINES as MAX_FOOT_HEADER_LINES
+from extractors.stream_tables import blocks, phrases, read_block
 from extractors.table_model import Table, cell_text, drop_empty, is_table, numeric, rect
 from extractors.vocab import BULLET_GLYPHS
 
@@ -40,6 +41,8 @@ TITLE_GAP_LINES = 2.2
 # A line wider than this share of the page's text is prose (a wrapped paragraph), not a heading.
 PROSE_WIDTH = 0.85
 
+# A page number standing alone at the foot of a page: "5", "Page 5", "Page 5 of 54", "- 5 -".
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*\d+\s*[-–]?(?:\s+of\s+\d+)?$", re.I)
 SENTENCE_END = re.compile(r"[.;,]$")
 # A bulleted line, or one opened by a dash or an asterisk, is prose, not a table row.
 LIST_LINE = re.compile(rf"^(?:[{BULLET_GLYPHS}\u2013*o-])\s")
@@ -48,13 +51,15 @@ LIST_LINE = re.compile(rf"^(?:[{BULLET_GLYPHS}\u2013*o-])\s")
 def read_tables(pages: list[Page]) -> list[Table]:
     """Every table of a document in reading order, continued tables joined."""
     found: list[Table] = []
+    carried: tuple[int, list[Line]] = (0, [])
     for page in pages:
         # A frame (see `_is_frame`) is skipped here; its lines are read by `stream_tables`.
         ruled = [from_grid(grid, page.number) for grid in page.grids if not _is_frame(grid, page.lines)]
         tables = [t for t in ruled if t is not None]
-        tables += stream_tables(page, tables)
+        tables += stream_tables(page, tables, carried if carried[0] == page.number - 1 else (0, []))
         tables.sort(key=lambda t: (t.top, t.x0))
         found += [replace(t, title=title_above(page, t, tables)) for t in tables]
+        carried = (page.number, foot_header(page, tables))
     return join_continued(found, pages)
 
 
@@ -136,11 +141,44 @@ def _figure_lines(cell: str) -> int:
     return sum(1 for line in cell.splitlines() if numeric(line))
 
 
-def stream_tables(page: Page, ruled: list[Table]) -> list[Table]:
-    """Whitespace tables (`extractors.stream_tables`) among the lines outside the ruled tables."""
+def stream_tables(page: Page, ruled: list[Table], carried: tuple[int, list[Line]] = (0, [])) -> list[Table]:
+    """Whitespace tables (`extractors.stream_tables`) among the lines outside the ruled tables.
+
+    `carried` is a header printed at the foot of the page before (see `foot_header`): it is set
+    right above this page's first line, and a table read with it starts on that page.
+    """
     lines = [ln for ln in page.lines if not any(_within(ln, t) for t in ruled)]
-    tables = [read_block(block, page.number) for block in blocks(lines)]
-    return [t for t in tables if t is not None]
+    before, head = carried
+    lifted = _lifted(head, lines[0]) if head and lines else []
+    out = []
+    for block in blocks(lifted + lines):
+        table = read_block(block, page.number)
+        if table is not None and lifted and block[0] is lifted[0]:
+            table = replace(table, page=before, pages=(before, page.number), row_pages=(before, *table.row_pages[1:]))
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def foot_header(page: Page, tables: list[Table]) -> list[Line]:
+    """Header lines printed at the foot of a page, below every table, whose body is on the next
+    page: the last lines of two or more cells and no figures (a page number left aside)."""
+    lines = [ln for ln in page.lines if all(ln.top >= (t.end or t.bottom) for t in tables if page.number in t.pages)]
+    while lines and PAGE_NUMBER.match(lines[-1].text.strip()):
+        lines.pop()
+    head: list[Line] = []
+    for line in reversed(lines[-MAX_FOOT_HEADER_LINES:]):
+        cells = phrases(line)
+        if len(cells) < 2 or any(numeric(text) for text, _, _ in cells):
+            break
+        head.insert(0, line)
+    return head
+
+
+def _lifted(head: list[Line], first: Line) -> list[Line]:
+    """Carried header lines moved to sit right above a page's first line, as printed."""
+    shift = first.top - (head[-1].bottom + (head[-1].bottom - head[-1].top) * 0.3)
+    return [replace(ln, top=ln.top + shift, bottom=ln.bottom + shift) for ln in head]
 
 
 def title_above(page: Page, table: Table, tables: list[Table]) -> str:

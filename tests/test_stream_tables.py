@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.pages import Line
+from extractors.pages import Line, Page
 from extractors.stream_tables import merged_header, phrases
 from extractors.tables import read_tables
 from tests.conftest import DATA, read_cached
@@ -58,3 +58,44 @@ def test_figures_far_apart_in_small_type_are_two_cells():
     words = (("0.00%", 305.8, 322.4), ("NO", 339.7, 348.5))
     line = Line("0.00% NO", 305.8, 222.4, 348.5, 228.3, 5.9, words=words)
     assert [p[0] for p in phrases(line)] == ["0.00%", "NO"]
+
+
+def _words_line(words: list[tuple[str, float, float]], top: float, size: float = 11.0) -> Line:
+    return Line(" ".join(w for w, _, _ in words), words[0][1], top, words[-1][2], top + size, size, words=tuple(words))
+
+
+def test_a_header_at_the_foot_of_a_page_heads_the_figures_on_the_next():
+    # Kent's Q3 2024-25 finance monitoring: "Directorate Revenue Revenue Revenue %" ends page 5,
+    # "Budget Forecast Variance Variance" and the figures open page 6.
+    foot = [
+        _words_line([("All figures in £m", 426.7, 505.0)], 501.3),
+        _words_line(
+            [
+                ("Directorate", 238.9, 297.0),
+                ("Revenue", 337.4, 383.2),
+                ("Revenue", 402.1, 448.0),
+                ("Revenue", 459.1, 505.0),
+                ("%", 552.2, 562.0),
+            ],
+            520.1,
+        ),
+        _words_line([("Page", 718.9, 739.9), ("5", 742.4, 747.4), ("of", 749.9, 757.4), ("54", 759.9, 769.9)], 538.2),
+    ]
+    body = [
+        _words_line(
+            [
+                ("Budget", 345.4, 383.3),
+                ("Forecast", 402.1, 448.0),
+                ("Variance", 459.1, 505.0),
+                ("Variance", 516.1, 562.0),
+            ],
+            32.9,
+        )
+    ]
+    figures = [("586.1", 355.7, 383.2), ("621.6", 420.5, 448.0), ("+35.4", 477.2, 505.0), ("+6.0%", 530.5, 562.0)]
+    for k, label in enumerate(["Adult Social Care & Health", "Growth, Environment & Transport", "Overall Position"]):
+        body.append(_words_line([(label, 166.7, 296.9), *figures], 51.7 + 18.8 * k))
+    tables = read_tables([Page(5, tuple(foot)), Page(6, tuple(body))])
+    (table,) = tables
+    assert table.header == ("Directorate", "Revenue Budget", "Revenue Forecast", "Revenue Variance", "% Variance")
+    assert (table.page, table.pages, table.row_pages[:2]) == (5, (5, 6), (5, 6))
