@@ -30,14 +30,15 @@ STREAM_GAP_LINES = 2.6
 # Header lines above the first figures, and one-cell lines (a wrapped label, a note) that may
 # sit between them and the figures (Kent revenue plan).
 MAX_HEADER_LINES = 4
-MAX_HEADER_SKIP = 4
+MAX_HEADER_SKIP = 6
 # A header may sit further above the body than that when the body's own lines are spaced out
 # (a spreadsheet printed with tall rows): up to this many times their median spacing.
 HEADER_GAP = 2.5
-# Lines above those that may be group headers over some of the columns, of a few words
-# ("INDICATIVE FOR PLANNING PURPOSES", "RAG rating", "2025-26").
+# Lines above those that may be group headers over some of the columns.
 GROUP_HEADER_LINES = 2
-GROUP_HEADER_WORDS = 4
+# Headings are a few words ("INDICATIVE FOR PLANNING PURPOSES", "MTFP Category"); a title or a
+# footnote says more.
+HEADING_WORDS = 4
 # Words further apart than this (in font sizes) are two cells: word spaces are ~0.3 em, while
 # a parish council's AGAR variance sheet sets "0.00%" and "NO" 17pt apart in 6pt type.
 PHRASE_GAP_EM = 1.0
@@ -52,6 +53,9 @@ ROW_JOIN_LINES = 0.5
 CENTRED = 0.4
 # Text that reads on into the next line: a hyphen, a comma, an open bracket or a small word.
 READS_ON = re.compile(r"(?:[-–,&/(]|\b(?:and|or|of|the|for|to|in|on|at|with|by|from|not|a|an))$", re.I)
+
+# Text that carries on from the line above: a small letter or an aside in brackets.
+CARRIES_ON = re.compile(r"^[a-z(]")
 
 Phrase = tuple[str, float, float]
 
@@ -173,6 +177,7 @@ def read_block(block: list[Line], page: int) -> Table | None:
         rows=rect(grid),
         method="stream",
         cols=tuple(cols[j][0] for j in keep),
+        col_ends=tuple(cols[j][1] for j in keep),
         pages=(page,),
         row_pages=(page,) * len(grid),
     )
@@ -186,7 +191,7 @@ def _group_header(line: Line, cols: list[tuple[float, float]]) -> bool:
     if len(cells) > 1:
         return any(min(x1, b) > max(x0, a) for _, x0, x1 in cells for a, b in cols)
     text, x0, x1 = cells[0]
-    return len(text.split()) <= GROUP_HEADER_WORDS and any(
+    return len(text.split()) <= HEADING_WORDS and any(
         cols[a][0] - COLUMN_JOIN_PT <= x0 and x1 <= cols[b][1] + COLUMN_JOIN_PT and _centred((x0 + x1) / 2, a, b, cols)
         for a in range(1, len(cols))
         for b in range(a + 1, len(cols))
@@ -250,10 +255,11 @@ def _column(piece: Phrase, cols: list[tuple[float, float]]) -> int:
 def _rows(block: list[Line], cols: list[tuple[float, float]]) -> list[_Row]:
     """The block's lines grouped into rows (see the module docstring)."""
     rows: list[_Row] = []
-    for line in block:
+    for k, line in enumerate(block):
         cells = _slot(line, cols)
         row = rows[-1] if rows else None
-        if row is not None and _continues(row, line, cells):
+        below = block[k + 1].top - line.bottom if k + 1 < len(block) else 0.0
+        if row is not None and _continues(row, line, cells, below):
             for j, (text, x0, x1) in cells.items():
                 old = row.cells.get(j)
                 row.cells[j] = (join_cell(old[0], text), min(old[1], x0), max(old[2], x1)) if old else (text, x0, x1)
@@ -263,9 +269,11 @@ def _rows(block: list[Line], cols: list[tuple[float, float]]) -> list[_Row]:
     return rows
 
 
-def _continues(row: _Row, line: Line, cells: dict[int, Phrase]) -> bool:
+def _continues(row: _Row, line: Line, cells: dict[int, Phrase], below: float) -> bool:
     """Whether a line belongs to the row above it: printed across it, or just under it adding
-    cells the row lacks, where any text it shares a column with reads on."""
+    cells the row lacks, where any text it shares a column with reads on; a line of words in
+    the one column the row fills (a heading wrapped over two lines), or closer to the row than
+    to the line below it (below: the space under it) also continues it."""
     if line.top < row.bottom - 0.25 * row.height:
         return True
     if (line.top - row.bottom) > ROW_JOIN_LINES * row.height:
@@ -276,7 +284,15 @@ def _continues(row: _Row, line: Line, cells: dict[int, Phrase]) -> bool:
         return bool(figures) != bool(row.figures())  # a row's labels, then its figures just below
     if shared & (figures | row.figures()):
         return False  # two figures in one column are two rows
-    return all(READS_ON.search(row.cells[j][0]) or cells[j][0][:1].islower() for j in shared)
+    if all(_reads_on(row.cells[j][0]) or CARRIES_ON.match(cells[j][0]) for j in shared):
+        return True
+    words_only = not figures and len(cells) == 1 and not any(text.endswith(":") for text, _, _ in row.cells.values())
+    return words_only and (len(row.cells) == 1 or below > 2 * (line.top - row.bottom) + 0.5 * row.height)
+
+
+def _reads_on(text: str) -> bool:
+    """Whether text is cut short: it ends on a small word or a hyphen, or leaves a bracket open."""
+    return bool(READS_ON.search(text)) or text.count("(") > text.count(")")
 
 
 def _header_rows(rows: list[_Row]) -> int:
@@ -289,7 +305,8 @@ def _header_rows(rows: list[_Row]) -> int:
     figure_cols = {j for r in rows[first:] for j in r.figures()}
     heads = next((i + 1 for i in reversed(range(first)) if rows[i].cells.keys() & figure_cols), 0)
     headed = {j for r in rows[:heads] for j in r.cells}
-    if heads < first and heads and not rows[heads].cells.keys() & headed:
+    heading = " ".join(text for text, _, _ in rows[heads].cells.values()) if heads < first else ""
+    if heads and heading and len(heading.split()) <= HEADING_WORDS and not rows[heads].cells.keys() & headed:
         above, below = rows[heads].top - rows[heads - 1].bottom, rows[heads + 1].top - rows[heads].bottom
         heads += below > above + rows[heads].height / 2
     return heads

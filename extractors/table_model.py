@@ -20,6 +20,9 @@ class Table:
     method: str
     title: str = ""
     cols: tuple[float, ...] = ()
+    # The right edge of each column: right-aligned figures keep it from page to page, while their
+    # left edges move with the widest figure printed.
+    col_ends: tuple[float, ...] = ()
     pages: tuple[int, ...] = ()
     # The page each row is printed on (a continued table spans pages).
     row_pages: tuple[int, ...] = ()

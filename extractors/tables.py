@@ -30,7 +30,7 @@ __all__ = ["Table", "cell_text", "read_tables", "stream_tables"]
 
 # A ruled frame holding this many lines with more cells than it has columns is not the grid.
 FRAME_LINES = 3
-# A continued table's columns start within this distance of the first part's columns.
+# A continued table's columns start or end within this distance of the first part's columns.
 CONTINUATION_TOLERANCE_PT = 4.0
 # Only this many lines may sit below a table (or above its continuation) for it to continue.
 CONTINUATION_SLACK_LINES = 2
@@ -249,7 +249,10 @@ def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
 def _continues(prev: Table, table: Table, pages: dict[int, Page]) -> bool:
     if table.page != prev.pages[-1] + 1 or table.n_cols != prev.n_cols or not prev.cols or not table.cols:
         return False
-    if any(abs(a - b) > CONTINUATION_TOLERANCE_PT for a, b in zip(prev.cols, table.cols, strict=False)):
+    starts = zip(prev.cols, table.cols, strict=False)
+    ends = zip(prev.col_ends or prev.cols, table.col_ends or table.cols, strict=False)
+    drift = [min(abs(a - b), abs(c - d)) for (a, b), (c, d) in zip(starts, ends, strict=False)]
+    if any(gap > CONTINUATION_TOLERANCE_PT for gap in drift):
         return False
     end, start = pages.get(prev.pages[-1]), pages.get(table.page)
     if end is None or start is None:
