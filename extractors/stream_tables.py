@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 from extractors.pages import Line
@@ -54,6 +55,10 @@ CENTRED = 0.4
 # Text that reads on into the next line: a hyphen, a comma, an open bracket or a small word.
 READS_ON = re.compile(r"(?:[-–,&/(]|\b(?:and|or|of|the|for|to|in|on|at|with|by|from|not|a|an))$", re.I)
 
+# A cell of this many words ending at a comma or a full stop is a piece of a sentence.
+SENTENCE_WORDS = 4
+# An amount: money, a share, or a figure with a decimal point or thousands separator.
+AMOUNT = re.compile(r"^[-+(]?(?:[£$€]\s?\d[\d,.]*|\d[\d,]*\.\d+%?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%)\)?$")
 # Text that carries on from the line above: a small letter or an aside in brackets.
 CARRIES_ON = re.compile(r"^[a-z(]")
 
@@ -74,14 +79,17 @@ class _Row:
 
 
 def phrases(line: Line) -> list[Phrase]:
-    """The line's words grouped into cells at gaps wider than a word space (or between figures)."""
+    """The line's words grouped into cells at gaps wider than a word space (or between figures,
+    wider than the line's own word spaces: justified prose stretches them all)."""
     words = line.words or line.boxes
+    spaces = [b[1] - a[2] for a, b in pairwise(words)]
+    figure_gap = max(FIGURE_GAP_PT, 1.5 * median(spaces)) if spaces else FIGURE_GAP_PT
     out: list[Phrase] = []
     for text, x0, x1 in words:
         if out:
             prev, gap = out[-1], x0 - out[-1][2]
             wide = gap > PHRASE_GAP_EM * line.size
-            figures = gap > FIGURE_GAP_PT and numeric(prev[0].split()[-1]) and numeric(text)
+            figures = gap > figure_gap and numeric(prev[0].split()[-1]) and numeric(text)
             if not (wide or figures) and (not line.words or _same_box(line, prev[1], x1)):
                 out[-1] = (f"{prev[0]} {text}", prev[1], x1)
                 continue
@@ -95,9 +103,19 @@ def _same_box(line: Line, x0: float, x1: float) -> bool:
 
 
 def dense(line: Line) -> bool:
-    """Three or more cells, one a figure: a line of a table body."""
+    """A line of a table body: three or more cells, one a figure, or a label and an amount
+    ("Year 1   $32,300.00"; a bare number after words is more often a page or item number)."""
     cells = phrases(line)
+    if any(_sentence(text) for text, _, _ in cells):
+        return False  # justified prose that a date split ("from March 1,   2019 through ...")
+    if len(cells) == 2:
+        return not numeric(cells[0][0]) and bool(AMOUNT.match(cells[1][0]))
     return len(cells) >= 3 and any(numeric(text) for text, _, _ in cells)
+
+
+def _sentence(text: str) -> bool:
+    """Words of running prose: four or more, ending at a comma or a full stop."""
+    return len(text.split()) >= SENTENCE_WORDS and text.endswith((",", ".", ";"))
 
 
 def _gap(upper: Line, lower: Line) -> float:
@@ -142,6 +160,8 @@ def _header_start(lines: list[Line], start: int, reach: float) -> int:
     head, k, skipped = start, start - 1, 0
     while k >= 0 and start - k <= MAX_HEADER_LINES + MAX_HEADER_SKIP and _gap(lines[k], lines[k + 1]) <= reach:
         cells = len(phrases(lines[k]))
+        if cells > 1 and any(_sentence(text) for text, _, _ in phrases(lines[k])):
+            break  # prose split at a wide gap, not a header
         if cells >= 3 or (cells == 2 and skipped == 0):
             head = k
         elif cells < 2:
@@ -185,13 +205,17 @@ def read_block(block: list[Line], page: int) -> Table | None:
 
 def _group_header(line: Line, cols: list[tuple[float, float]]) -> bool:
     """Whether a line above a table heads some of its columns: cells over the columns, or one
-    short cell centred over a run of columns right of the first, within their extent (a title
-    names the table in more words, or starts over the first column)."""
+    short cell flush with a column right of the first, or centred over a run of them within
+    their extent (a title names the table in more words, or starts over the first column)."""
     cells = phrases(line)
     if len(cells) > 1:
         return any(min(x1, b) > max(x0, a) for _, x0, x1 in cells for a, b in cols)
     text, x0, x1 = cells[0]
-    return len(text.split()) <= HEADING_WORDS and any(
+    if len(text.split()) > HEADING_WORDS:
+        return False
+    if any(j and abs(x0 - a) <= COLUMN_JOIN_PT and x1 > a for j, (a, _) in enumerate(cols)):
+        return True  # a heading set flush with the column it heads
+    return any(
         cols[a][0] - COLUMN_JOIN_PT <= x0 and x1 <= cols[b][1] + COLUMN_JOIN_PT and _centred((x0 + x1) / 2, a, b, cols)
         for a in range(1, len(cols))
         for b in range(a + 1, len(cols))

@@ -99,3 +99,27 @@ def test_a_header_at_the_foot_of_a_page_heads_the_figures_on_the_next():
     (table,) = tables
     assert table.header == ("Directorate", "Revenue Budget", "Revenue Forecast", "Revenue Variance", "% Variance")
     assert (table.page, table.pages, table.row_pages[:2]) == (5, (5, 6), (5, 6))
+
+
+def test_a_label_and_an_amount_per_line_is_a_table_but_justified_prose_is_not():
+    # Cuyahoga County Board of Health agenda: "Year 1   $32,300.00" under "Amount to be received".
+    def row(label: str, amount: str, top: float) -> Line:
+        return _words_line([(label, 165.6, 197.8), (amount, 381.6, 435.6)], top, 12.0)
+
+    lines = [_words_line([("Amount to be received", 381.6, 491.2)], 557.5, 12.0)]
+    lines += [_words_line([("is not to exceed:", 381.6, 459.9)], 571.3, 12.0)]
+    lines += [
+        row(f"Year {k + 1}", amount, 585.1 + 13.8 * k) for k, amount in enumerate(["$32,300.00", "$29,000.00"] * 2)
+    ]
+    prose = _words_line(
+        [
+            ("agreement with Trustees of Tufts College from March 1,", 93.6, 382.3),
+            ("2019 through February 28,", 387.5, 522.2),
+        ],
+        667.9,
+        12.0,
+    )
+    (table,) = read_tables([Page(1, (*lines, prose))])
+    assert table.header == ("", "Amount to be received is not to exceed:")
+    assert table.rows[1:3] == (("Year 1", "$32,300.00"), ("Year 2", "$29,000.00"))
+    assert table.n_rows == 5
