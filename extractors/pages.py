@@ -23,7 +23,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
-from pdfplumber.utils import extract_words
+from pdfplumber.utils import extract_text, extract_words
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -430,9 +430,15 @@ def _not_hidden_space(chars: list[dict]) -> Callable[[dict], bool]:
 
 def _grids(page: pdfplumber.page.Page) -> list[Grid]:
     """Ruled tables through pdfplumber's lines strategy, as the PDF draws them."""
+    sideways = any(quarter_turns(c) for c in page.chars)
     grids = []
     for table in page.find_tables():
         rows = tuple(tuple(row) for row in table.extract())
+        if sideways:
+            rows = tuple(
+                tuple(_cell_text(page, text, cell) for text, cell in zip(row, found.cells, strict=True))
+                for row, found in zip(rows, table.rows, strict=True)
+            )
         if not rows:
             continue
         width = max(len(r) for r in rows)
@@ -443,6 +449,25 @@ def _grids(page: pdfplumber.page.Page) -> list[Grid]:
         x0, top, x1, bottom = (float(v) for v in table.bbox)
         grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=tuple(map(float, cols))))
     return grids
+
+
+def _cell_text(page: pdfplumber.page.Page, text: str | None, cell: tuple[float, ...] | None) -> str | None:
+    """A ruled cell's text, read along its letters' baseline when most are set sideways.
+
+    Budget tables turn column headers to fit narrow columns; pdfplumber reads such a cell as
+    reversed or shuffled lines ("tegdub").
+    """
+    if cell is None:
+        return text
+    x0, top, x1, bottom = cell
+    chars = [
+        c for c in page.chars if x0 <= c["x0"] + c["width"] / 2 < x1 and top <= c["top"] + c["height"] / 2 < bottom
+    ]
+    turns = _main_turns(chars)
+    if turns == 0:
+        return text
+    point, box = turn(turns, page.bbox)
+    return str(extract_text([turned_object(c, point, turns, box[3]) for c in chars]))
 
 
 def _lines(words: list[dict], verticals: list[dict], settings: PageSettings) -> list[Line]:

@@ -21,10 +21,10 @@ Turn = Callable[[float, float], Point]
 def quarter_turns(char: dict) -> int:
     """How far anticlockwise a character's baseline is turned: 0 upright, 1 reads up, 2 upside down, 3 reads down.
 
-    Only the baseline's direction counts, so a flipped glyph (matrix d < 0, common from
-    converters that draw the page upside down and flip it back) still reads upright; pdfminer's
-    own `upright` flag calls it rotated, and calls text reading down the page upright when the
-    matrix carries rounding noise (Kent's "This page is intentionally left blank").
+    Only the baseline's direction counts, so a glyph mirrored top to bottom (matrix d < 0) still
+    reads upright; pdfminer's own `upright` flag calls it rotated, and calls text reading down
+    the page upright when the matrix carries rounding noise (Kent's budget pack sets "This page
+    is intentionally left blank" with a = -1.8e-16).
     """
     a, b = char["matrix"][:2]
     return round(atan2(b, a) / (pi / 2)) % 4
@@ -36,9 +36,9 @@ def turn(turns: int, bbox: Box) -> tuple[Turn, Box]:
     Also returns the turned page's box, which starts at (0, 0).
     """
     left, top, right, bottom = bbox
-    # Rounded to a thousandth of a point: a turn drawn with cos 90° = 6e-17 (pypdf, Kent's budget
-    # pack) leaves noise at the ends of a straight rule, and pdfplumber tells a rule's orientation
-    # by comparing its ends exactly.
+    # Rounded to a thousandth of a point: a turn written with cos 90° as 6e-17 rather than 0 (pypdf
+    # writes it so, and Kent's budget pack sets its sideways text so) leaves noise at the ends of
+    # a straight rule, and pdfplumber tells a rule's orientation by comparing its ends exactly.
     maps: dict[int, Turn] = {
         0: lambda x, y: (x - left, y - top),
         1: lambda x, y: (round(bottom - y, 3), round(x - left, 3)),  # text read upwards: turn the page clockwise
@@ -63,7 +63,7 @@ def turned_object(obj: dict, point: Turn, turns: int, height: float) -> dict:
     out.update(y0=height - bottom, y1=height - top, doctop=obj.get("doctop", obj["top"]) - obj["top"] + top)
     if "pts" in obj:
         out["pts"] = [point(x, y) for x, y in obj["pts"]]
-    if "matrix" in obj:
+    if obj["object_type"] == "char":
         a, b, c, d, e, f = obj["matrix"]
         for _ in range(turns % 4):  # each quarter turn of the page turns the baseline back by one
             a, b, c, d = b, -a, d, -c

@@ -16,9 +16,10 @@ from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import RectangleObject
 
 from extractors.pages import Page, read_pages, read_pdf
+from extractors.tables import read_tables
 from extractors.turning import quarter_turns, turn
 from tests.conftest import DATA, SEED_PACK
-from tests.pdfmaker import text_pdf
+from tests.pdfmaker import one_page_pdf, text_pdf
 
 REVENUE = DATA / "uk_kent_county_council_2025-02-13_3yr_revenue_plan.pdf"
 # Pages 4 and 9 of Kent's budget amendments pack: "This page is intentionally left blank" set
@@ -69,6 +70,14 @@ def test_turned_table_page_reads_as_upright_original(tmp_path: Path, src: Path, 
         assert (a.x0, a.top, a.x1, a.bottom, a.size) == pytest.approx((b.x0, b.top, b.x1, b.bottom, b.size), abs=0.5)
 
 
+@pytest.mark.parametrize("how", ["cm90", "cm270"])
+def test_landscape_money_table_printed_sideways_reads_as_printed(tmp_path: Path, how: str) -> None:
+    """The revenue plan's table, drawn sideways on a portrait page, gives the upright page's tables."""
+    upright = read_tables([_read(_copy(REVENUE, 1, tmp_path / "upright.pdf"))])
+    turned = read_tables([_read(_copy(REVENUE, 1, tmp_path / "turned.pdf", how))])
+    assert upright and [t.rows for t in turned] == [t.rows for t in upright]
+
+
 def test_both_sources_hold_what_the_turned_test_needs() -> None:
     """The seed page has a ruled grid and the revenue plan page a wide money table, so both paths are tried."""
     seed, revenue = read_pages(SEED_PACK, 25, 25)[0], read_pages(REVENUE, 1, 1)[0]
@@ -92,11 +101,12 @@ def test_sideways_pack_stamp_is_the_page_number_not_table_text() -> None:
 
 
 def _overlay(base: Path, label: Path, out: Path, degrees: int) -> Path:
-    """`label`'s page turned by `degrees` and drawn over `base`'s page."""
+    """`label`'s page (A4, text near its top) turned by `degrees` and drawn over `base`'s A4 page."""
     writer = PdfWriter()
     page = writer.add_page(PdfReader(base).pages[0])
     w, h = float(page.mediabox.width), float(page.mediabox.height)
-    shift = {90: (w, 0.0), 270: (0.0, h)}[degrees]
+    # The label's top edge lands on the page's left edge (90°) or right edge (270°).
+    shift = {90: (h, 0.0), 270: (w - h, w)}[degrees]
     page.merge_transformed_page(PdfReader(label).pages[0], Transformation().rotate(degrees).translate(*shift))
     writer.write(out)
     return out
@@ -114,7 +124,11 @@ def test_sideways_region_on_upright_page_reads_in_its_own_direction(tmp_path: Pa
     assert "Net budget 2025-26 £000s" in texts
     assert [t for t in texts if t != "Net budget 2025-26 £000s"] == body
     side = page.lines[texts.index("Net budget 2025-26 £000s")]
-    assert side.bottom - side.top > side.x1 - side.x0  # placed on the page as printed: tall and narrow
+    assert side.turns == degrees // 90
+    # Placed on the page as printed: tall and narrow, by the left or right edge.
+    assert side.bottom - side.top > side.x1 - side.x0
+    assert 0 < side.x0 < side.x1 < page.width and 0 < side.top < side.bottom < page.height
+    assert (side.x1 < page.width / 2) == (degrees == 90)
 
 
 @pytest.mark.parametrize("how", ["cm90", "cm270"])
@@ -145,3 +159,23 @@ def test_turning_back_is_the_identity(turns: int) -> None:
     back, home = turn(4 - turns, box)
     assert home == (0.0, 0.0, 595.0, 842.0)
     assert back(*forward(100.0, 700.0)) == pytest.approx((100.0, 700.0))
+
+
+def _grid_pdf(path: Path, reading_up: bool) -> Path:
+    """A ruled two-by-two table whose second header ("Net budget" over "2025-26") is turned to fit its column."""
+    rules = b"0.5 w 72 700 m 260 700 l S 72 620 m 260 620 l S 72 600 m 260 600 l S"
+    rules += b" 72 600 m 72 700 l S 200 600 m 200 700 l S 260 600 m 260 700 l S"
+    if reading_up:  # baselines run up the page, the second line to the right of the first
+        head = b"BT /F1 10 Tf 0 1 -1 0 228 630 Tm (Net budget) Tj 0 1 -1 0 242 630 Tm (2025-26) Tj ET"
+    else:  # baselines run down the page, the second line to the left of the first
+        head = b"BT /F1 10 Tf 0 -1 1 0 232 690 Tm (Net budget) Tj 0 -1 1 0 218 690 Tm (2025-26) Tj ET"
+    body = b"BT /F1 10 Tf 80 650 Td (Service) Tj ET BT /F1 10 Tf 80 606 Td (Libraries) Tj 130 0 Td (1,234) Tj ET"
+    return one_page_pdf(path, b"\n".join([rules, head, body]))
+
+
+@pytest.mark.parametrize("reading_up", [True, False])
+def test_turned_column_header_in_a_ruled_table_reads_along_its_baseline(tmp_path: Path, reading_up: bool) -> None:
+    page = _read(_grid_pdf(tmp_path / "grid.pdf", reading_up))
+    assert [g.rows for g in page.grids] == [(("Service", "Net budget\n2025-26"), ("Libraries", "1,234"))]
+    texts = [line.text for line in page.lines]
+    assert "Net budget" in texts and "2025-26" in texts and "Libraries 1,234" in texts
