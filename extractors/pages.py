@@ -430,13 +430,13 @@ def _not_hidden_space(chars: list[dict]) -> Callable[[dict], bool]:
 
 def _grids(page: pdfplumber.page.Page) -> list[Grid]:
     """Ruled tables through pdfplumber's lines strategy, as the PDF draws them."""
-    sideways = any(quarter_turns(c) for c in page.chars)
+    sideways = [c for c in page.chars if quarter_turns(c)]
     grids = []
     for table in page.find_tables():
         rows = tuple(tuple(row) for row in table.extract())
         if sideways:
             rows = tuple(
-                tuple(_cell_text(page, text, cell) for text, cell in zip(row, found.cells, strict=True))
+                tuple(_cell_text(page, text, cell, sideways) for text, cell in zip(row, found.cells, strict=True))
                 for row, found in zip(rows, table.rows, strict=True)
             )
         if not rows:
@@ -451,23 +451,28 @@ def _grids(page: pdfplumber.page.Page) -> list[Grid]:
     return grids
 
 
-def _cell_text(page: pdfplumber.page.Page, text: str | None, cell: tuple[float, ...] | None) -> str | None:
-    """A ruled cell's text, read along its letters' baseline when most are set sideways.
+def _cell_text(
+    page: pdfplumber.page.Page, text: str | None, cell: tuple[float, ...] | None, sideways: list[dict]
+) -> str | None:
+    """A ruled cell's text, read along its letters' baseline when most of them are among `sideways`.
 
     Budget tables turn column headers to fit narrow columns; pdfplumber reads such a cell as
     reversed or shuffled lines ("tegdub").
     """
-    if cell is None:
+    if cell is None or not any(_inside(c, cell) for c in sideways):
         return text
-    x0, top, x1, bottom = cell
-    chars = [
-        c for c in page.chars if x0 <= c["x0"] + c["width"] / 2 < x1 and top <= c["top"] + c["height"] / 2 < bottom
-    ]
+    chars = [c for c in page.chars if _inside(c, cell)]
     turns = _main_turns(chars)
     if turns == 0:
         return text
     point, box = turn(turns, page.bbox)
     return str(extract_text([turned_object(c, point, turns, box[3]) for c in chars]))
+
+
+def _inside(char: dict, cell: tuple[float, ...]) -> bool:
+    """Whether the character's centre lies in the cell, as pdfplumber places a cell's letters."""
+    x0, top, x1, bottom = cell
+    return x0 <= (char["x0"] + char["x1"]) / 2 < x1 and top <= (char["top"] + char["bottom"]) / 2 < bottom
 
 
 def _lines(words: list[dict], verticals: list[dict], settings: PageSettings) -> list[Line]:
