@@ -23,10 +23,12 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfplumber.utils import extract_text, extract_words
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import BaseModel, ConfigDict, Field
 
 from extractors.text import clean
+from extractors.turning import Turn, quarter_turns, turn, turned_box, turned_object
 from extractors.vocab import FIGURE, document_id, sha256_of
 from models.vocab import DocumentStatus
 
@@ -94,6 +96,9 @@ class Line:
     spans: tuple[tuple[float, float], ...] = ()
     # Each word with its (x0, x1), for column headers set closer than a cell gap.
     words: tuple[tuple[str, float, float], ...] = ()
+    # Quarter turns anticlockwise from the page's reading direction (`turning.quarter_turns`): a
+    # line set sideways on the page, such as a pack's "Page 7" stamp beside a landscape table.
+    turns: int = 0
     # The text for reading prose, cleaned once here: NFKC, straight quotes and dashes, single
     # spaces. `text` stays as printed, for tables and KPI values.
     plain: str = field(init=False, repr=False, compare=False)
@@ -325,22 +330,79 @@ def _inflated_size(stream: PDFStream, cap: int) -> int:
 
 
 def _raw_page(page: pdfplumber.page.Page, number: int, settings: PageSettings) -> Page:
-    visible = page.filter(_not_hidden_space(page.chars))
-    # Words split at space glyphs only here; `_split_at_gaps` splits them where letters stand apart.
-    words = visible.extract_words(x_tolerance=inf, return_chars=True, use_text_flow=False)
-    edges = page.edges
-    verticals = [e for e in edges if e["orientation"] == "v"]
-    ruled = min(len(verticals), len(edges) - len(verticals)) >= settings.min_table_rules
+    # Lines and grids are read on the page turned the way most of its text reads, as a reader
+    # turns a landscape table printed on a portrait page; text set another way is read in its
+    # own direction and placed back on that page.
+    upright = _turned_page(page, _main_turns(page.chars))
+    lines = _frame_lines(upright, 0, settings)
+    sideways = sorted({quarter_turns(c) for c in upright.chars} - {0})
+    if sideways:
+        lines = sorted(lines + [line for t in sideways for line in _frame_lines(upright, t, settings)], key=_reading)
+    edges = upright.edges
+    verticals = sum(1 for e in edges if e["orientation"] == "v")
+    ruled = min(verticals, len(edges) - verticals) >= settings.min_table_rules
     return Page(
         number=number,
-        lines=tuple(_lines(words, verticals, settings)),
-        width=float(page.width),
-        height=float(page.height),
+        lines=tuple(lines),
+        width=float(upright.width),
+        height=float(upright.height),
         n_chars=len(page.chars),
         n_images=len(page.images),
         n_rules=len(page.lines) + len(page.rects),
-        grids=tuple(_grids(page)) if ruled else (),
+        grids=tuple(_grids(upright)) if ruled else (),
     )
+
+
+def _main_turns(chars: list[dict]) -> int:
+    """The direction most of a page's letters read in (`quarter_turns`), upright when it has none."""
+    counts = Counter(quarter_turns(c) for c in chars if not c["text"].isspace())
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _turned_page(page: pdfplumber.page.Page, turns: int) -> pdfplumber.page.Page:
+    """The page with all its objects turned so text set `turns` quarter turns reads upright."""
+    if turns == 0:
+        return page
+    point, bbox = turn(turns, page.bbox)
+    out = page.filter(lambda obj: True)  # a derived page whose objects are replaced, as pdfplumber's dedupe_chars does
+    out._objects = {
+        kind: [turned_object(o, point, turns, bbox[3]) for o in objs] for kind, objs in page.objects.items()
+    }
+    out.bbox = bbox
+    return out
+
+
+def _frame_lines(page: pdfplumber.page.Page, turns: int, settings: PageSettings) -> list[Line]:
+    """Lines of the text set `turns` quarter turns on `page`, read in its own direction, boxes on `page`."""
+    turned = _turned_page(page, turns)
+    # pdfplumber groups words by its `upright` flag, which misjudges flipped and noisy matrices.
+    chars = [c if c["upright"] else {**c, "upright": True} for c in turned.chars if quarter_turns(c) == 0]
+    keep = _not_hidden_space(chars)
+    # Words split at space glyphs only here; `_split_at_gaps` splits them where letters stand apart.
+    words = extract_words([c for c in chars if keep(c)], x_tolerance=inf, return_chars=True, use_text_flow=False)
+    verticals = [e for e in turned.edges if e["orientation"] == "v"]
+    lines = _lines(words, verticals, settings)
+    if turns == 0:
+        return lines
+    back, _ = turn(4 - turns, turned.bbox)
+    return [_turned_line(line, back, turns) for line in lines]
+
+
+def _turned_line(line: Line, point: Turn, turns: int) -> Line:
+    """A line set `turns` quarter turns, moved back onto the page by `point`; cells and words keep their order."""
+    x0, top, x1, bottom = turned_box(point, line.x0, line.top, line.x1, line.bottom)
+
+    def across(a: float, b: float) -> tuple[float, float]:
+        box = turned_box(point, a, line.top, b, line.bottom)
+        return box[0], box[2]
+
+    spans = tuple(across(a, b) for a, b in line.spans)
+    words = tuple((text, *across(a, b)) for text, a, b in line.words)
+    return replace(line, x0=x0, top=top, x1=x1, bottom=bottom, spans=spans, words=words, turns=turns)
+
+
+def _reading(line: Line) -> tuple[float, float]:
+    return line.top, line.x0
 
 
 def _not_hidden_space(chars: list[dict]) -> Callable[[dict], bool]:
@@ -368,9 +430,15 @@ def _not_hidden_space(chars: list[dict]) -> Callable[[dict], bool]:
 
 def _grids(page: pdfplumber.page.Page) -> list[Grid]:
     """Ruled tables through pdfplumber's lines strategy, as the PDF draws them."""
+    sideways = [c for c in page.chars if quarter_turns(c)]
     grids = []
     for table in page.find_tables():
         rows = tuple(tuple(row) for row in table.extract())
+        if sideways:
+            rows = tuple(
+                tuple(_cell_text(page, text, cell, sideways) for text, cell in zip(row, found.cells, strict=True))
+                for row, found in zip(rows, table.rows, strict=True)
+            )
         if not rows:
             continue
         width = max(len(r) for r in rows)
@@ -381,6 +449,30 @@ def _grids(page: pdfplumber.page.Page) -> list[Grid]:
         x0, top, x1, bottom = (float(v) for v in table.bbox)
         grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=tuple(map(float, cols))))
     return grids
+
+
+def _cell_text(
+    page: pdfplumber.page.Page, text: str | None, cell: tuple[float, ...] | None, sideways: list[dict]
+) -> str | None:
+    """A ruled cell's text, read along its letters' baseline when most of them are among `sideways`.
+
+    Budget tables turn column headers to fit narrow columns; pdfplumber reads such a cell as
+    reversed or shuffled lines ("tegdub").
+    """
+    if cell is None or not any(_inside(c, cell) for c in sideways):
+        return text
+    chars = [c for c in page.chars if _inside(c, cell)]
+    turns = _main_turns(chars)
+    if turns == 0:
+        return text
+    point, box = turn(turns, page.bbox)
+    return str(extract_text([turned_object(c, point, turns, box[3]) for c in chars]))
+
+
+def _inside(char: dict, cell: tuple[float, ...]) -> bool:
+    """Whether the character's centre lies in the cell, as pdfplumber places a cell's letters."""
+    x0, top, x1, bottom = cell
+    return x0 <= (char["x0"] + char["x1"]) / 2 < x1 and top <= (char["top"] + char["bottom"]) / 2 < bottom
 
 
 def _lines(words: list[dict], verticals: list[dict], settings: PageSettings) -> list[Line]:
@@ -474,6 +566,11 @@ def _line(words: list[dict], verticals: list[dict], settings: PageSettings) -> L
 
 
 def _in_margin(line: Line, page: Page, settings: PageSettings) -> bool:
+    if line.turns % 2:
+        # A sideways line's own top and bottom are the page's sides: a ModernGov pack stamps
+        # "Page 7" at the foot of the sheet, which is beside a landscape page's table.
+        band = page.width * settings.margin_band
+        return line.x1 < band or line.x0 > page.width - band
     band = page.height * settings.margin_band
     return line.bottom < band or line.top > page.height - band
 
