@@ -184,7 +184,12 @@ def test_ctrl_c_stops_workers_and_leaves_previous_outputs(tmp_path: Path) -> Non
     run = subprocess.Popen(
         [*CLI, str(SEED_PACK), "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    time.sleep(2.0)
+    # Interrupt once the run holds the output folder (its pid in the lock file), however slowly
+    # a loaded machine starts it.
+    deadline = time.monotonic() + 60
+    while (out / ".lock").read_text().strip() != str(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
     run.send_signal(signal.SIGINT)
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == 130
