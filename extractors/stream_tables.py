@@ -79,7 +79,7 @@ class _Row:
 
 
 def phrases(line: Line) -> list[Phrase]:
-    """The line's words grouped into cells at gaps wider than a word space (or between figures,
+    """The line's words grouped into cells at gaps wider than a word space (or beside a figure,
     wider than the line's own word spaces: justified prose stretches them all)."""
     words = line.words or line.boxes
     spaces = [b[1] - a[2] for a, b in pairwise(words)]
@@ -89,7 +89,7 @@ def phrases(line: Line) -> list[Phrase]:
         if out:
             prev, gap = out[-1], x0 - out[-1][2]
             wide = gap > PHRASE_GAP_EM * line.size
-            figures = gap > figure_gap and numeric(prev[0].split()[-1]) and numeric(text)
+            figures = gap > figure_gap and (numeric(prev[0].split()[-1]) or numeric(text))
             if not (wide or figures) and (not line.words or _same_box(line, prev[1], x1)):
                 out[-1] = (f"{prev[0]} {text}", prev[1], x1)
                 continue
