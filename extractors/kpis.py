@@ -12,48 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from math import prod
 from statistics import median
 
+from extractors.figures import UNIT_WORD, Figure, parse_value
 from extractors.tables import Table
 from models import KpiRecord
-from models.vocab import Direction, Unit
+from models.vocab import Unit
 
-UP, DOWN, FLAT = "▲△↑⬆⇧", "▼▽↓⬇⇩", "—►▶→↔⬌◄"
-ARROWS = re.compile(f"[{UP}{DOWN}{FLAT}]")
-NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)"
-SIGN = r"(?P<sign>[+-]?)"
-PATTERNS: list[tuple[re.Pattern[str], Unit]] = [
-    (re.compile(rf"^{SIGN}{NUM}\s*%\s*(?:points?|pts?|pp)$", re.I), Unit.PERCENTAGE_POINTS),
-    (re.compile(rf"^{SIGN}{NUM}\s*(?:percentage\s+points?|pp)$", re.I), Unit.PERCENTAGE_POINTS),
-    (re.compile(rf"^{SIGN}{NUM}\s*%$"), Unit.PERCENT),
-    (re.compile(rf"^{SIGN}{NUM}\s*days?$", re.I), Unit.DAYS),
-    (re.compile(rf"^{SIGN}{NUM}\s*(?:hours?|hrs?)$", re.I), Unit.SECONDS),  # "24 hours": a duration
-    (re.compile(rf"^{SIGN}£\s*{NUM}\s*(?P<scale>bn|m|k|million|billion)?$", re.I), Unit.CURRENCY_GBP),
-    (re.compile(rf"^{SIGN}{NUM}$"), Unit.COUNT),
-]
-# hh:mm:ss durations ("00:01:05", "-00:16:12"); a bare "10:30" is a clock time, not a KPI.
-DURATION = re.compile(r"^(?P<sign>[+-]?)(?P<h>\d{1,3}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)$")
-# "(1,234.5)": accounts print negatives in brackets.
-BRACKETED = re.compile(r"^\((?P<inner>[^()]+)\)$")
-# "170 (30%)": a count with its share of the total in brackets (statistics returns, survey
-# tables); the value is the count, the share stays in `value_raw`.
-WITH_SHARE = re.compile(r"^(?P<main>[^()]*\d[^()]*?)\s*\(\s*[-+]?\d[\d.,]*\s*%\s*\)$")
-# A footnote mark after a figure: "10,981#", "1,260.5*" (the note is printed under the table).
-FOOTNOTE_MARK = re.compile(r"(?<=\d)[#*†‡]+$")
-# Police dashboards print counts as "n. 2,751" or "n.-35,701".
-N_PREFIX = re.compile(r"^n\.\s*", re.I)
-SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
-# A money column: "£m", "£000s", "£'000", "£000's", "£k", "£bn" or plain "£" in its header.
-MONEY_HEADER = re.compile(r"£\s*(?P<scale>m\b|bn\b|k\b|['’]?000(?:['’]?s)?|million|billion)?", re.I)
-# Other units a header prints over plain figures: "Variance %", "Days lost", "Hours per week".
-# A unit after a number is a condition, not the column's unit: "Within 28 days", "Target 90%".
-PERCENT_HEADER = re.compile(r"(?<![\d.])(?<![\d.] )%|\bper\s*cent\b", re.I)
-DAYS_HEADER = re.compile(r"(?<!\d)(?<!\d )\bdays\b", re.I)
-HOURS_HEADER = re.compile(r"(?<!\d)(?<!\d )\b(?:hours|hrs)\b", re.I)
-# A header cell that is only a unit ("£000s", "(£m)", "%", "days"), printed on a line of its own.
-UNIT_WORD = re.compile(r"^\(?(?:£\s*(?:m|bn|k|['’]?000(?:['’]?s)?|million|billion)?|%|days|hours|hrs)\)?$", re.I)
 # A header cell names a period or a category: it has a letter or a year ("2024/25").
 HEADER_WORD = re.compile(r"[A-Za-z]|\b(19|20)\d\d\b")
 MEASURE_HEADER = re.compile(r"\b(measures?|indicators?|kpis?|metrics?|targets?)\b", re.I)
@@ -88,6 +54,7 @@ DATE_CELL = re.compile(rf"^(?:{DAY_DATE}|{MONTH}\s(?:19|20)?\d\d)$", re.I)
 REGISTER_HEADER = re.compile(r"\b(?:payee|supplier|cheque|chq|invoice|inv)\b", re.I)
 # Status ratings a performance table prints as values: RAG colours, alone or paired ("Amber/Green").
 RATING = re.compile(r"^(?:red|amber|green|blue)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)
+# A year alone: a header over figures ("2024"), or the year a target is due ("Timescale | 2028").
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A column that numbers or refers to rows, whatever its figures: "Ref", "No.", "Para", "Item".
 REFERENCE_HEADER = re.compile(r"(?:^|\s)(?:ref(?:erence)?|no|para(?:graph)?|code|id|item)\.?(?:\s*no\.?)?$", re.I)
@@ -99,83 +66,6 @@ INHERITED_PERIOD = 0.8  # the header was taken from a neighbouring cell or from 
 TEXT_IN_FIGURES = 0.4  # words in a column of figures: "n/a", a note, a misread or merged cell
 UNIT_CONFLICT = 0.6  # a figure whose unit is not the one most of its column prints
 WEAK_LABEL = 0.6  # another column could as well hold the row labels
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A printed value read into a number, a unit and a direction."""
-
-    value_raw: str
-    value: float | None
-    unit: str
-    direction: str
-
-
-@lru_cache(maxsize=1 << 16)  # a table's cells are read several times while its layout is found
-def parse_value(raw: str, header: str = "") -> Figure:
-    """Read a printed figure; text that is not a figure stays `text` with no value."""
-    printed = " ".join(raw.split())
-    arrow = next((ch for ch in printed if ARROWS.match(ch)), "")
-    work = FOOTNOTE_MARK.sub("", N_PREFIX.sub("", ARROWS.sub("", printed)).strip())
-    if share := WITH_SHARE.match(work):
-        work = share["main"].strip()
-    negative = False
-    if bracketed := BRACKETED.match(work):
-        work, negative = bracketed["inner"].strip(), True
-    value, unit, sign = _number(work, header)
-    if value is None:
-        return Figure(printed, None, Unit.TEXT, Direction.NONE)
-    if negative:
-        value, sign = -value, "-"
-    return Figure(printed, value, unit, _direction(arrow, sign, value))
-
-
-def _number(work: str, header: str) -> tuple[float | None, Unit, str]:
-    if duration := DURATION.match(work):
-        seconds = int(duration["h"]) * 3600 + int(duration["m"]) * 60 + int(duration["s"])
-        return (-seconds if duration["sign"] == "-" else seconds), Unit.SECONDS, duration["sign"]
-    for pattern, unit in PATTERNS:
-        if match := pattern.match(work):
-            value = float(match["num"].replace(",", ""))
-            groups = match.groupdict()
-            if unit is Unit.CURRENCY_GBP and groups.get("scale"):
-                value *= SCALES[groups["scale"].lower()]
-            if unit is Unit.SECONDS:
-                value *= 3600  # only "N hours" reaches here: durations are published in seconds
-            if unit is Unit.COUNT:
-                value, unit = _header_unit(value, header)
-            return (-value if match["sign"] == "-" else value), unit, match["sign"]
-    return None, Unit.TEXT, ""
-
-
-def _header_unit(value: float, header: str) -> tuple[float, Unit]:
-    """A plain figure under a header that names its unit: "£m", "%", "days", "hours"."""
-    if money := MONEY_HEADER.search(header):
-        return value * _header_scale(money["scale"]), Unit.CURRENCY_GBP
-    if PERCENT_HEADER.search(header):
-        return value, Unit.PERCENT
-    if DAYS_HEADER.search(header):
-        return value, Unit.DAYS
-    if HOURS_HEADER.search(header):
-        return value * 3600, Unit.SECONDS
-    return value, Unit.COUNT
-
-
-def _header_scale(scale: str | None) -> float:
-    if not scale:
-        return 1.0
-    scale = scale.lower().strip("'’")
-    return 1e3 if scale.startswith("000") else SCALES.get(scale, 1.0)
-
-
-def _direction(arrow: str, sign: str, value: float) -> Direction:
-    if arrow:
-        return Direction.UP if arrow in UP else Direction.DOWN if arrow in DOWN else Direction.FLAT
-    if sign == "+" and value:
-        return Direction.UP
-    if sign == "-" and value:
-        return Direction.DOWN
-    return Direction.NONE
 
 
 @dataclass(frozen=True)
@@ -203,6 +93,10 @@ def read_kpis(table: Table, borrowed: bool = False) -> list[KpiRecord]:
     out = []
     for i in range(layout.heads, table.n_rows):
         row = table.rows[i]
+        if _restarts(row, layout):
+            periods = tuple(_cell(row, j) for j in range(len(layout.periods)))
+            layout = replace(layout, periods=periods, inherited=frozenset())
+            continue
         measure = _cell(row, layout.label)
         cells = {j: parse_value(row[j], layout.periods[j]) for j in layout.values if measure and _cell(row, j)}
         row_unit = _most_common([f.unit for f in cells.values() if f.value is not None])
@@ -223,6 +117,15 @@ def read_kpis(table: Table, borrowed: bool = False) -> list[KpiRecord]:
                 )
             )
     return out
+
+
+def _restarts(row: tuple[str, ...], layout: _Layout) -> bool:
+    """A header printed part-way down: accounts print "Details | Payment | 2016/17 | Expenditure"
+    under their receipts. Words, no figures, over at least half of the columns of figures."""
+    figures = [j for j in layout.values if layout.units[j] != Unit.TEXT]
+    worded = [j for j in figures if WORD.search(_cell(row, j)) and not RATING.match(_cell(row, j))]
+    no_figure = all(parse_value(c).value is None for c in row if c)
+    return no_figure and len(worded) >= max(2, len(figures) / 2) and all(len(c) <= HEADER_MAX_CHARS for c in row)
 
 
 def _confidence(layout: _Layout, j: int, figure: Figure, borrowed: bool, odd_in_row: bool) -> float:
@@ -374,8 +277,8 @@ def _describes(cells: list[str], header: str, numeric: bool) -> bool:
     prose (a comment, a reason), codes or dates."""
     if REFERENCE_HEADER.search(header.strip()):
         return True
-    if numeric:
-        return _serial(cells)
+    if numeric:  # row numbers, or years ("Timescale 2028") that date a target rather than measure it
+        return _serial(cells) or all(YEAR.match(c) for c in cells)
     keyed = sum(1 for c in cells if CODE.match(c) or DATE_CELL.match(c))
     return median(len(c) for c in cells) > PROSE_CELL_CHARS or keyed >= NUMERIC_COLUMN_SHARE * len(cells)
 

@@ -348,3 +348,36 @@ def test_a_headerless_block_under_a_kpi_table_takes_its_header():
         ("Local Cycling & Walking Infrastructure", "Mar 2026", 0.8),
         ("Local Cycling & Walking Infrastructure", "Jun 2026", 0.8),
     ]
+
+
+def test_a_list_of_targets_dated_by_year_gives_no_kpis():
+    # Kent ICS priorities slides: indicators with the year they are due, and progress not yet filled.
+    rows = [
+        ["Objectively Verifiable Indicators", "Timescale", "Progress"],
+        ["Pupil absence rates will have fallen from 7.9% in 2021/22 to below 5%.", "2028", ""],
+        ["Increase employment rates in Kent", "2028", ""],
+        ["The proportion of children in Year 6 who are healthy weight will be maintained", "2028", ""],
+    ]
+    assert read_kpis(_table(rows)) == []
+
+
+def test_a_header_printed_part_way_down_restarts_the_periods():
+    # Souldern parish accounts: the payments block under the receipts, with its own header line.
+    rows = [
+        ["2015/6", "Details", "Receipt", "2016/17", "Income", ""],
+        ["5700", "Precept", "5700", "", "5700.00", ""],
+        ["7905.18", "Totals", "9170.7", "956.54", "8284.00", ""],
+        ["", "EXPENDITURE", "", "", "", ""],
+        ["", "Details", "Payment", "2016/17", "Expenditure", "Budget 2016/17"],
+        ["0.00", "Audit", "0.00", "", "0.00", "0.00"],
+        ["864.00", "Administration", "856.50", "", "856.50", "1350.00"],
+    ]
+    kpis = _kpis(rows)
+    assert ("Precept", "Receipt", "5700") in kpis
+    assert [(p, v) for m, p, v in kpis if m == "Administration"] == [
+        ("", "864.00"),
+        ("Payment", "856.50"),
+        ("Expenditure", "856.50"),
+        ("Budget 2016/17", "1350.00"),
+    ]
+    assert not any(m == "Details" for m, _, _ in kpis)
