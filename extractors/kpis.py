@@ -23,6 +23,9 @@ from models.vocab import Unit
 # A header cell names a period or a category: it has a letter or a year ("2024/25").
 HEADER_WORD = re.compile(r"[A-Za-z]|\b(19|20)\d\d\b")
 MEASURE_HEADER = re.compile(r"\b(measures?|indicators?|kpis?|metrics?|targets?)\b", re.I)
+# A header over figures is at most this long ("Current status People supported by FSSW currently (%
+# as a proportion of region)"); a longer one is a paragraph, as in a boxed form read as a table.
+PERIOD_MAX_CHARS = 100
 # Header cells are short ("ACTUAL £m", "Previous"); a longer cell is a row label.
 HEADER_MAX_CHARS = 25
 # A column whose cells run longer than this (median) is prose ("Risk Event"), not figures or ratings.
@@ -267,7 +270,7 @@ def _value_columns(
             continue
         if numeric or ratings or indicators:
             values.append(j)
-        if (numeric or ratings) and HEADER_WORD.search(period):
+        if (numeric or ratings) and HEADER_WORD.search(period) and len(period) <= PERIOD_MAX_CHARS:
             measured.add(j)
     return tuple(values), tuple(units), frozenset(measured)
 
@@ -320,14 +323,15 @@ def read_document_kpis(tables: list[Table]) -> list[list[KpiRecord]]:
 
 def _continues(prev: Table, table: Table) -> bool:
     """`table` is the headerless rest of `prev`: same columns, printed right after it, and a first
-    row that names only the label column ("Financed by", "", "") or already holds figures."""
+    row that is a heading alone ("Financed by", "RESERVES") or already holds figures."""
     if prev.n_cols != table.n_cols or not table.rows or table.page - _last_page(prev) > 1:
         return False
-    first = table.rows[0]
-    if not any(first[1:]):
-        return prev.page == table.page
-    figures = [c for c in first if parse_value(c).value is not None and not YEAR.match(c)]
-    return bool(figures) and _layout(prev) is not None
+    first = [c for c in table.rows[0] if c]
+    if len(first) <= 1 and prev.page == table.page:
+        return True
+    heading = len(first) <= 1
+    figures = any(parse_value(c).value is not None and not YEAR.match(c) for c in first)
+    return (heading or figures) and _layout(prev) is not None
 
 
 def _last_page(table: Table) -> int:

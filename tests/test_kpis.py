@@ -1,5 +1,7 @@
 """KPI values and KPI tables, from cells printed in the seed pack and the Kent reports."""
 
+from dataclasses import replace
+
 import pytest
 
 from extractors.kpis import Figure, parse_value, read_document_kpis, read_kpis
@@ -381,3 +383,37 @@ def test_a_header_printed_part_way_down_restarts_the_periods():
         ("Budget 2016/17", "1350.00"),
     ]
     assert not any(m == "Details" for m, _, _ in kpis)
+
+
+def test_a_block_on_the_next_page_under_a_heading_alone_takes_the_header_above():
+    # Kent 3-year revenue plan: page 2 goes on with "RESERVES" in the label column, no header.
+    header = ["2024-25 Core £000s", "", "2024-25 Total £000s", "", "2025-26 Core £000s"]
+    first = _table([header, ["1,429,506.8", "0.0", "1,429,506.8", "Original base budget", "1,530,923.8"]])
+    rest = replace(
+        _table(
+            [
+                ["", "", "", "RESERVES", ""],
+                ["27,481.5", "", "27,481.5", "Contributions to Reserves", "42,884.9"],
+                ["-14,877.4", "-1,350.5", "-16,227.9", "Drawdowns from Reserves", "-10,607.1"],
+            ]
+        ),
+        page=19,
+    )
+    _, continued = read_document_kpis([first, rest])
+    assert ("Contributions to Reserves", "2025-26 Core £000s", "42,884.9") in [
+        (k.measure, k.period, k.value_raw) for k in continued
+    ]
+
+
+def test_a_boxed_form_read_as_a_table_gives_no_kpis():
+    # Kent budget amendment form: the boxes' paragraphs become one "header" row over a "£75k".
+    purpose = (
+        "Amendment Name: Directorate: Proposer: Proposed Purpose: Allocate up to £75k from the money earmarked"
+        " for general reserves to fund a comprehensive feasibility study into cost effective ways of providing"
+        " home to school transport"
+    )
+    rows = [
+        [purpose, "Home to School Transport – Feasibility Study", "Amendment Number: Seconder:", "", "2 Barry Lewis"],
+        ["£75k", "", "", "Reduce Contribution to General Reserves", ""],
+    ]
+    assert read_kpis(_table(rows)) == []
