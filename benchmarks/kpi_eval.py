@@ -59,6 +59,10 @@ def published(folder: Path, work: Path, keep: bool) -> list[dict[str, str]]:
     return [r for r in rows if not pages or int(r["page"]) in pages]
 
 
+def _triple(row: dict[str, str]) -> Triple:
+    return norm(row["measure"]), norm(row["period"]), norm(_unquote(row["value_raw"]))
+
+
 def _unquote(text: str) -> str:
     """Undo the spreadsheet-safety quote ("'-1.0%" is printed "-1.0%")."""
     return text[1:] if text.startswith("'") and len(text) > 1 and text[1] in "=+-@\t\r" else text
@@ -75,11 +79,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="councilpacks-kpis-") as tmp:
         work = args.keep or Path(tmp)
         totals = [0, 0, 0]
+        sure = {True: [0, 0], False: [0, 0]}  # confidence 1.0 or below: [matched, published]
         print("| document | matched | published | expected | precision | recall |\n|---|---|---|---|---|---|")
         for folder in folders:
             truth = expected(folder)
             rows = published(folder, work, keep=args.keep is not None)
-            got = {(norm(r["measure"]), norm(r["period"]), norm(_unquote(r["value_raw"]))) for r in rows}
+            confidence = {_triple(r): float(r.get("confidence") or 1.0) for r in rows}
+            got = set(confidence)
+            for triple, c in confidence.items():
+                sure[c >= 1.0][0] += triple in truth
+                sure[c >= 1.0][1] += 1
             tp = len(got & truth)
             for k, n in enumerate((tp, len(got), len(truth))):
                 totals[k] += n
@@ -91,6 +100,8 @@ def main() -> int:
                         print(f"    {kind}: {t}")
         tp, pred, true = totals
         print(f"| **all** | {tp} | {pred} | {true} | {_share(tp, pred)} | {_share(tp, true)} |")
+        for clear, (n, d) in sure.items():
+            print(f"\nprecision of KPIs published with confidence {'1.0' if clear else '< 1.0'}: {_share(n, d)} ({d})")
     return 0
 
 
