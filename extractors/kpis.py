@@ -67,7 +67,7 @@ SERIAL_MIN = 3
 EMPTY_PERIOD = 0.5  # no header over the column: what the figure is a value of is unknown
 INHERITED_PERIOD = 0.8  # the header was taken from a neighbouring cell or from the table above
 TEXT_IN_FIGURES = 0.4  # words in a column of figures: "n/a", a note, a misread or merged cell
-UNIT_CONFLICT = 0.6  # a figure whose unit is not the one most of its column prints
+UNIT_CONFLICT = 0.6  # a figure whose unit is neither the one most of its column nor of its row prints
 WEAK_LABEL = 0.6  # another column could as well hold the row labels
 
 
