@@ -59,6 +59,8 @@ REGISTER_HEADER = re.compile(r"\b(?:payee|supplier|cheque|chq|invoice|inv)\b", r
 RATING = re.compile(r"^(?:red|amber|green|blue)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)
 # A year alone: a header over figures ("2024"), or the year a target is due ("Timescale | 2028").
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A header word broken where a narrow column wrapped it: "Forecas" over "t" (Kent finance monitoring).
+BROKEN_WORD = re.compile(r"(?:^|\s)[b-hj-z](?:\s|$)")
 # A column that numbers or refers to rows, whatever its figures: "Ref", "No.", "Para", "Item".
 REFERENCE_HEADER = re.compile(r"(?:^|\s)(?:ref(?:erence)?|no|para(?:graph)?|code|id|item)\.?(?:\s*no\.?)?$", re.I)
 # A column of row numbers 1, 2, 3...: this many make a sequence rather than chance figures.
@@ -66,6 +68,7 @@ SERIAL_MIN = 3
 # How sure a reading is (`confidence`): each doubt multiplies 1.0 by its factor.
 EMPTY_PERIOD = 0.5  # no header over the column: what the figure is a value of is unknown
 INHERITED_PERIOD = 0.8  # the header was taken from a neighbouring cell or from the table above
+BROKEN_PERIOD = 0.6  # a lone lower-case letter in the header: a word wrapped mid-word ("Forecas t")
 TEXT_IN_FIGURES = 0.4  # words in a column of figures: "n/a", a note, a misread or merged cell
 UNIT_CONFLICT = 0.6  # a figure whose unit is neither the one most of its column nor of its row prints
 WEAK_LABEL = 0.6  # another column could as well hold the row labels
@@ -141,6 +144,7 @@ def _confidence(layout: _Layout, j: int, figure: Figure, borrowed: bool, odd_in_
     doubts = (
         (not layout.periods[j], EMPTY_PERIOD),
         (bool(layout.periods[j]) and (borrowed or j in layout.inherited), INHERITED_PERIOD),
+        (bool(BROKEN_WORD.search(layout.periods[j])), BROKEN_PERIOD),
         (figure.value is None and column_unit != Unit.TEXT, TEXT_IN_FIGURES),
         (figure.value is not None and column_unit not in (Unit.TEXT, figure.unit) and odd_in_row, UNIT_CONFLICT),
         (layout.weak_label, WEAK_LABEL),

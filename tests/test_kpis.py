@@ -319,6 +319,8 @@ def test_confidence_says_what_the_reader_is_unsure_of():
         ["Integrated Children’s Services", "300.8", "295.5", "-5.3"],
     ]
     assert [k.confidence for k in read_kpis(_table(finance))][:3] == [0.5, 1.0, 1.0]
+    broken = [["", "Budget", "Forecas t", "Varianc e"], *finance[1:]]  # "Forecas" over "t" in a narrow column
+    assert [k.confidence for k in read_kpis(_table(broken))][:3] == [1.0, 0.6, 0.6]
     fund = [
         ["Position as at:", "Mar 2026", "Jun 2026"],
         ["Mass Transit", "10,981#", "10,981"],
