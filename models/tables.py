@@ -50,3 +50,4 @@ class KpiRecord(Record):
     value: float | None = None
     unit: Unit = Unit.TEXT
     direction: Direction = Direction.NONE
+    confidence: float = 1.0

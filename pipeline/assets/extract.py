@@ -18,7 +18,7 @@ REEXTRACT_ON_UPGRADE = (
     AutomationCondition.code_version_changed().since_last_handled()  # type: ignore[misc]
     & ~AutomationCondition.in_progress()
 ).with_label("extractor version changed")
-KPI_PREVIEW = ["page", "section", "measure", "period", "value_raw", "value", "unit"]
+KPI_PREVIEW = ["page", "section", "measure", "period", "value_raw", "value", "unit", "confidence"]
 
 
 @asset(
