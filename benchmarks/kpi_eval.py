@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 from score import norm  # noqa: E402  (the scorer is a script beside the project, not a package)
+from table_scores import kpi_triples  # noqa: E402
 
 Triple = tuple[str, str, str]
 
@@ -31,19 +32,7 @@ Triple = tuple[str, str, str]
 def expected(folder: Path) -> set[Triple]:
     """The triples the marked tables of a folder expect (none when no table of it is marked)."""
     path = folder / "tables.json"
-    tables = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
-    out: set[Triple] = set()
-    for t in tables:
-        if "kpi_label_column" not in t:
-            continue
-        label, skip = t["kpi_label_column"], set(t.get("kpi_skip_columns", []))
-        for row in t["rows"]:
-            if label >= len(row) or not row[label].strip():
-                continue
-            for j, cell in enumerate(row):
-                if j != label and j not in skip and j < len(t["header"]) and cell.strip():
-                    out.add((norm(row[label]), norm(t["header"][j]), norm(cell)))
-    return out
+    return kpi_triples(json.loads(path.read_text(encoding="utf-8")) if path.exists() else [])
 
 
 def published(folder: Path, work: Path, keep: bool) -> list[dict[str, str]]:

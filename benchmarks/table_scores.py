@@ -107,18 +107,26 @@ def _inside(text: str, page: int, tables: dict[str, tuple[int, Grid]]) -> bool:
     return any(p == page and text in " ".join(_flat(g)) for p, g in tables.values())
 
 
-def _kpis(s: Any, truth: list[dict[str, Any]], out: Path, pages: set[int]) -> Metrics:
+def kpi_triples(truth: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
+    """The (measure, period, value) triples the marked KPI tables of a label expect, normalised."""
+    norm = score_module().norm
     want = set()
     for t in truth:
         label = t.get("kpi_label_column")
         if label is None:
             continue
         skip = {label, *t.get("kpi_skip_columns", [])}
-        header = t["header"]
         for row in t["rows"]:
+            if label >= len(row) or not row[label].strip():
+                continue
             for j, cell in enumerate(row):
-                if j not in skip and j < len(header) and cell.strip() and row[label].strip():
-                    want.add((s.norm(row[label]), s.norm(header[j]), s.norm(cell)))
+                if j not in skip and j < len(t["header"]) and cell.strip():
+                    want.add((norm(row[label]), norm(t["header"][j]), norm(cell)))
+    return want
+
+
+def _kpis(s: Any, truth: list[dict[str, Any]], out: Path, pages: set[int]) -> Metrics:
+    want = kpi_triples(truth)
     if not want:
         return {}
     rows = [k for k in s.read(out, "kpis") if int(k["page"]) in pages]
