@@ -172,16 +172,46 @@ def _header_start(lines: list[Line], start: int, reach: float) -> int:
     return head
 
 
-def read_block(block: list[Line], page: int) -> Table | None:
-    """One whitespace table from a block of lines, or None when it is not one."""
+def read_block(block: list[Line], page: int) -> list[Table]:
+    """The whitespace tables of a block of lines: one, or one per header when a second header
+    row opens a table of its own under the first (an accounts sheet's EXPENDITURE under its
+    INCOME); none when the block is not a table."""
     first = next(i for i, ln in enumerate(block) if dense(ln))
     body = _intervals([p for ln in block if dense(ln) for p in phrases(ln)])
     cols = _intervals([("", a, b) for a, b in body] + _header_only(block[:first], body))
     while first and not _group_header(block[0], cols):
         block, first = block[1:], first - 1
     if len(cols) < 2:
-        return None
+        return []
     rows = _rows(block, cols)
+    x0, x1 = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+    tables = [_table(part, cols, page, x0, x1, title) for part, title in _parts(rows)]
+    return [t for t in tables if t is not None]
+
+
+def _parts(rows: list[_Row]) -> list[tuple[list[_Row], str]]:
+    """The rows split before each header row under the body (no figures, cells in two or more
+    columns of figures, figures right under it), with the heading alone above it as its title."""
+    figure_cols = {j for r in rows for j in r.figures()}
+    starts, titles = [0], [""]
+    seen_figures = False
+    for i, row in enumerate(rows[:-1]):
+        header = not row.figures() and len(row.cells.keys() & figure_cols) >= 2 and bool(rows[i + 1].figures())
+        if header and seen_figures and i > starts[-1]:
+            heading = rows[i - 1] if len(rows[i - 1].cells) == 1 and not rows[i - 1].figures() else None
+            starts.append(i - (heading is not None))
+            titles.append(next(iter(heading.cells.values()))[0] if heading else "")
+        seen_figures = seen_figures or bool(row.figures())
+    bounds = [*starts, len(rows)]
+    return [(rows[a + bool(title) : b], title) for a, b, title in zip(bounds, bounds[1:], titles, strict=False)]
+
+
+def _table(
+    rows: list[_Row], cols: list[tuple[float, float]], page: int, x0: float, x1: float, title: str
+) -> Table | None:
+    """Rows as a table: the header rows merged into one, empty columns dropped."""
+    if not rows:
+        return None
     heads = _header_rows(rows)
     header = merged_header([r.cells for r in rows[:heads]], cols) if heads else []
     cells = [[r.cells[j][0] if j in r.cells else "" for j in range(len(cols))] for r in rows[heads:]]
@@ -190,12 +220,13 @@ def read_block(block: list[Line], page: int) -> Table | None:
         return None
     return Table(
         page=page,
-        x0=min(ln.x0 for ln in block),
-        top=block[0].top,
-        x1=max(ln.x1 for ln in block),
-        bottom=block[-1].bottom,
+        x0=x0,
+        top=rows[0].top,
+        x1=x1,
+        bottom=rows[-1].bottom,
         rows=rect(grid),
         method="stream",
+        title=title,
         cols=tuple(cols[j][0] for j in keep),
         col_ends=tuple(cols[j][1] for j in keep),
         pages=(page,),

@@ -152,10 +152,11 @@ def stream_tables(page: Page, ruled: list[Table], carried: tuple[int, list[Line]
     lifted = _lifted(head, lines[0]) if head and lines else []
     out = []
     for block in blocks(lifted + lines):
-        table = read_block(block, page.number)
-        if table is not None and lifted and block[0] is lifted[0]:
-            table = replace(table, page=before, pages=(before, page.number), row_pages=(before, *table.row_pages[1:]))
-        if table is not None:
+        for table in read_block(block, page.number):
+            if lifted and table.top == lifted[0].top:
+                table = replace(
+                    table, page=before, pages=(before, page.number), row_pages=(before, *table.row_pages[1:])
+                )
             out.append(table)
     return out
 

@@ -123,3 +123,20 @@ def test_a_label_and_an_amount_per_line_is_a_table_but_justified_prose_is_not():
     assert table.header == ("", "Amount to be received is not to exceed:")
     assert table.rows[1:3] == (("Year 1", "$32,300.00"), ("Year 2", "$29,000.00"))
     assert table.n_rows == 5
+
+
+def test_a_second_header_under_the_figures_opens_a_table_of_its_own():
+    # Souldern Parish Council's 2016-17 accounts: EXPENDITURE and its header under the INCOME rows.
+    def row(cells: list[str], top: float) -> Line:
+        xs = [(60.0, 150.0), (200.0, 240.0), (280.0, 320.0), (360.0, 400.0)]
+        return _words_line([(c, a, b) for c, (a, b) in zip(cells, xs, strict=True) if c], top)
+
+    lines = [row(["Details", "Receipt", "2016/17", "Income"], 100)]
+    lines += [row([label, "98.4", "", "98.40"], 114 + 14 * k) for k, label in enumerate(["Precept", "Grant", "Totals"])]
+    lines += [row(["EXPENDITURE", "", "", ""], 170), row(["Details", "Payment", "2016/17", "Expenditure"], 184)]
+    lines += [row([label, "250.00", "", "250.00"], 198 + 14 * k) for k, label in enumerate(["Audit", "Village Hall"])]
+    income, spending = read_tables([Page(1, tuple(lines))])
+    assert income.header == ("Details", "Receipt", "2016/17", "Income") and income.rows[-1][0] == "Totals"
+    assert spending.title == "EXPENDITURE"
+    assert spending.header == ("Details", "Payment", "2016/17", "Expenditure")
+    assert spending.rows[1:] == (("Audit", "250.00", "", "250.00"), ("Village Hall", "250.00", "", "250.00"))
