@@ -177,9 +177,10 @@ def read_block(block: list[Line], page: int) -> list[Table]:
     row opens a table of its own under the first (an accounts sheet's EXPENDITURE under its
     INCOME); none when the block is not a table."""
     first = next(i for i, ln in enumerate(block) if dense(ln))
-    body = _intervals([p for ln in block if dense(ln) for p in phrases(ln)])
+    body = _body_columns([phrases(ln) for ln in block if dense(ln)])
     cols = _intervals([("", a, b) for a, b in body] + _header_only(block[:first], body))
-    while first and not _group_header(block[0], cols):
+    figures = {_column(p, cols) for ln in block[first:] if dense(ln) for p in phrases(ln) if numeric(p[0])}
+    while first and not _group_header(block[0], cols, figures):
         block, first = block[1:], first - 1
     if len(cols) < 2:
         return []
@@ -234,18 +235,27 @@ def _table(
     )
 
 
-def _group_header(line: Line, cols: list[tuple[float, float]]) -> bool:
+def _body_columns(lines: list[list[Phrase]]) -> list[tuple[float, float]]:
+    """The columns the body's cells cover. Rows of three or more cells set them; a label and
+    an amount ("Sundry debtors: VAT   956.54") add to them only where they bridge no two."""
+    rows = [cells for cells in lines if len(cells) >= 3]
+    cols = _intervals([p for cells in rows for p in cells])
+    pairs = [p for cells in lines if len(cells) < 3 for p in cells]
+    return _intervals([("", a, b) for a, b in cols] + [p for p in pairs if len(_covered(p[1], p[2], cols)) < 2])
+
+
+def _group_header(line: Line, cols: list[tuple[float, float]], figures: set[int]) -> bool:
     """Whether a line above a table heads some of its columns: cells over the columns, or one
-    short cell flush with a column right of the first, or centred over a run of them within
-    their extent (a title names the table in more words, or starts over the first column)."""
+    short cell flush with a column of figures, or centred over a run of columns right of the
+    first within their extent (a title names the table in more words, or sits over the labels)."""
     cells = phrases(line)
     if len(cells) > 1:
         return any(min(x1, b) > max(x0, a) for _, x0, x1 in cells for a, b in cols)
     text, x0, x1 = cells[0]
     if len(text.split()) > HEADING_WORDS:
         return False
-    if any(j and abs(x0 - a) <= COLUMN_JOIN_PT and x1 > a for j, (a, _) in enumerate(cols)):
-        return True  # a heading set flush with the column it heads
+    if any(j in figures and abs(x0 - a) <= COLUMN_JOIN_PT for j, (a, _) in enumerate(cols)):
+        return True  # a heading set flush with the figures it heads
     return any(
         cols[a][0] - COLUMN_JOIN_PT <= x0 and x1 <= cols[b][1] + COLUMN_JOIN_PT and _centred((x0 + x1) / 2, a, b, cols)
         for a in range(1, len(cols))
