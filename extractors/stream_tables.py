@@ -59,6 +59,8 @@ READS_ON = re.compile(r"(?:[-–,&/(]|\b(?:and|or|of|the|for|to|in|on|at|with|by
 SENTENCE_WORDS = 4
 # An amount: money, a share, or a figure with a decimal point or thousands separator.
 AMOUNT = re.compile(r"^[-+(]?(?:[£$€]\s?\d[\d,.]*|\d[\d,]*\.\d+%?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%)\)?$")
+# A currency sign set apart at the left of its cell belongs to the amount at the right.
+CURRENCY_SIGNS = ("£", "$", "€")
 # Text that carries on from the line above: a small letter or an aside in brackets.
 CARRIES_ON = re.compile(r"^[a-z(]")
 
@@ -90,7 +92,8 @@ def phrases(line: Line) -> list[Phrase]:
             prev, gap = out[-1], x0 - out[-1][2]
             wide = gap > PHRASE_GAP_EM * line.size
             figures = gap > figure_gap and (numeric(prev[0].split()[-1]) or numeric(text))
-            if not (wide or figures) and (not line.words or _same_box(line, prev[1], x1)):
+            sign = prev[0] in CURRENCY_SIGNS and numeric(text)  # "$     25,742.00": accounting format
+            if sign or (not (wide or figures) and (not line.words or _same_box(line, prev[1], x1))):
                 out[-1] = (f"{prev[0]} {text}", prev[1], x1)
                 continue
         out.append((text, x0, x1))

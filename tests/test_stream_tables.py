@@ -140,3 +140,10 @@ def test_a_second_header_under_the_figures_opens_a_table_of_its_own():
     assert spending.title == "EXPENDITURE"
     assert spending.header == ("Details", "Payment", "2016/17", "Expenditure")
     assert spending.rows[1:] == (("Audit", "250.00", "", "250.00"), ("Village Hall", "250.00", "", "250.00"))
+
+
+def test_a_currency_sign_set_apart_stays_with_its_amount():
+    # Cuyahoga: "$" at the left of the cell, "25,742.00" right-aligned.
+    words = (("AIDS", 165.6, 190.0), ("Healthcare", 193.0, 245.0), ("$", 381.6, 387.6), ("25,742.00", 420.0, 468.0))
+    line = Line("AIDS Healthcare $ 25,742.00", 165.6, 100.0, 468.0, 112.0, 12.0, words=words)
+    assert [p[0] for p in phrases(line)] == ["AIDS Healthcare", "$ 25,742.00"]
