@@ -505,3 +505,51 @@ def _strip_margins(pages: list[Page], settings: PageSettings) -> list[Page]:
                 body.append(line)
         out.append(replace(page, lines=tuple(body), stamp=stamp, margin_text=tuple(margin)))
     return out
+
+
+@dataclass(frozen=True)
+class CamelotTable:
+    """A table as Camelot reads it, in pdfplumber's top-down coordinates: raw cell texts per row."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: tuple[tuple[str, ...], ...]
+    flavor: str
+    # The left edge of each column, as `Grid.cols`.
+    cols: tuple[float, ...] = ()
+
+
+# Camelot's options per flavor: lattice and hybrid take ruled lines from the PDF's vector graphics
+# (`engine="vector"`), so no page is rendered and no Ghostscript is needed.
+CAMELOT_OPTIONS: dict[str, dict[str, str]] = {"lattice": {"engine": "vector"}, "hybrid": {"engine": "vector"}}
+
+
+def camelot_tables(path: Path, flavors: dict[int, str]) -> list[CamelotTable]:
+    """Camelot's tables on each page given (page number -> flavor); a page Camelot fails on is logged and skipped."""
+    import warnings
+
+    import camelot  # imported here: it loads OpenCV and pandas, which only this engine needs
+
+    found: list[CamelotTable] = []
+    for number, flavor in sorted(flavors.items()):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "no tables found on page" and the like, one per page
+                tables = camelot.read_pdf(
+                    str(path), pages=str(number), flavor=flavor, **CAMELOT_OPTIONS.get(flavor, {})
+                )
+        # Camelot raises whatever its parsers meet (a ZeroDivisionError on Bristol's forward plan);
+        # the page keeps the tables pdfplumber found.
+        except Exception as exc:
+            log.warning(one_line(f"{path.name} page {number}: camelot {flavor} failed: {type(exc).__name__}: {exc}"))
+            continue
+        for table in tables:
+            x0, y0, x1, y1 = (float(v) for v in table._bbox)
+            height = float(table.pdf_size[1])
+            rows = tuple(tuple(str(c.text) for c in row) for row in table.cells)
+            cols = tuple(float(left) for left, _ in table.cols)
+            found.append(CamelotTable(number, x0, height - y1, x1, height - y0, rows, flavor, cols))
+    return found
