@@ -111,8 +111,10 @@ def choose(ours: list[Table], theirs: list[Table]) -> list[Table]:
     """
     kept: list[Table] = []
     for mine, other in _regions(ours, theirs):
-        better = mine and other and region_quality(other) > region_quality(mine) + TIE_MARGIN
-        kept += other if better or not mine else mine
+        if mine and other and region_quality(other) > region_quality(mine) + TIE_MARGIN:
+            kept += other
+        else:
+            kept += mine or other
     return sorted(kept, key=lambda t: (t.page, t.top, t.x0))
 
 

@@ -165,7 +165,9 @@ def _run(args: argparse.Namespace, out: Path, jobs: list[Job]) -> int:
     limits = Limits(memory_mb=args.memory_mb, timeout_s=args.timeout)
     started = time.monotonic()
     report = _reporter(len(jobs), started, quiet=args.quiet)
-    store = ExtractionStore(out / ".extractions")
+    # Each engine keeps its own extractions: a rerun with another engine must not reuse this one's tables.
+    engine = args.table_engine
+    store = ExtractionStore(out / (".extractions" if engine == DEFAULT_TABLE_ENGINE else f".extractions-{engine}"))
     kept = [] if args.reextract else [Done(e) for job in jobs if (e := _kept(store, job))]
     for done_before in kept:
         report(done_before)

@@ -86,6 +86,10 @@ def test_cli_takes_a_table_engine(tmp_path: Path):
     with (out / "csv" / "tables.csv").open(encoding="utf-8") as fh:
         methods = {row["method"] for row in csv.DictReader(fh)}
     assert methods == {"lattice"}
+    # A rerun with another engine extracts again rather than reuse the camelot run's tables.
+    assert main(["extract", str(ELECTION), "--out", str(out), "--quiet", "--table-engine", "plumber"]) == 0
+    with (out / "csv" / "tables.csv").open(encoding="utf-8") as fh:
+        assert "pdfplumber" in {row["method"] for row in csv.DictReader(fh)}
 
 
 def test_a_camelot_failure_is_a_warning_and_ours_stand(
