@@ -523,8 +523,15 @@ class CamelotTable:
 
 
 # Camelot's options per flavor: lattice and hybrid take ruled lines from the PDF's vector graphics
-# (`engine="vector"`), so no page is rendered and no Ghostscript is needed.
-CAMELOT_OPTIONS: dict[str, dict[str, str]] = {"lattice": {"engine": "vector"}, "hybrid": {"engine": "vector"}}
+# (`engine="vector"`), so no page is rendered and no Ghostscript is needed. Letters group into
+# text runs within half a letter's width (pdfminer's char_margin; Camelot's 1.0 split "P rovider"
+# and joined "Millmead Margate" across a rule in Kent's record of decision): cell F1 on the
+# tables-* labels' pages +0.01 for both flavors.
+CAMELOT_LAYOUT = {"char_margin": 0.5}
+CAMELOT_OPTIONS: dict[str, dict[str, object]] = {
+    "lattice": {"engine": "vector", "layout_kwargs": CAMELOT_LAYOUT},
+    "hybrid": {"engine": "vector", "layout_kwargs": CAMELOT_LAYOUT},
+}
 
 
 def camelot_tables(path: Path, flavors: dict[int, str]) -> list[CamelotTable]:
