@@ -1,6 +1,6 @@
 """Benchmark: pages/s with 1 and N workers, peak memory per worker and per run, ratios.
 
-    python benchmarks/bench.py [--workers N] [--quick]
+    python benchmarks/bench.py [--workers N] [--quick] [--tables]
 
 1. Throughput of the worker pool on the bundled pack, the shared corpus and a 350-page PDF
    built from corpus PDFs with pypdf: pages/s with 1 and N workers, the peak RSS of one worker
@@ -9,6 +9,8 @@
    ../shared/tools/naive_baseline.py (every tool on every page), and on a one-page PDF
    against a bare pdfplumber word read. Ratios, since this machine is shared.
 3. A PDF whose one content stream inflates to 1 GiB: its status, time and the run's peak RSS.
+4. Table reading per engine (plumber, camelot, auto) on the PDFs of the tables-* labels: ms per
+   page of the whole documents, pages already read (`--tables` runs only this part).
 
 Not a test: speed depends on the machine. `--quick` skips the corpus and the baseline.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import statistics
 import subprocess
@@ -30,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from models.extraction import SourceInfo  # noqa: E402
+from models.vocab import TableEngine  # noqa: E402
 from runner.pool import extract  # noqa: E402
 from runner.worker import Job, Limits  # noqa: E402
 from tests.pdfmaker import deflated_spaces, one_page_pdf  # noqa: E402
@@ -136,11 +140,35 @@ def ratio(name: str, ours: list[str], reference: list[str], repeats: int) -> Non
     print(f"{name:44} ours {a:6.2f} s  reference {b:6.2f} s  ours/reference {a / b:5.2f}  ({repeats} runs, median)")
 
 
+def table_engines() -> None:
+    """ms/page of reading tables with each engine, over the PDFs of the tables-* labels."""
+    import camelot  # noqa: F401  (its import, about a second, is paid once per worker, not per page)
+
+    from extractors.camelot_tables import read_tables_with
+    from extractors.pages import read_pdf
+
+    labels = sorted((ROOT / "tests" / "labels").glob("tables-*/label.json"))
+    start = time.perf_counter()
+    docs = [read_pdf(ROOT / json.loads(p.read_text(encoding="utf-8"))["pdf"]) for p in labels]
+    pages = sum(len(d.pages) for d in docs)
+    reading = 1000 * (time.perf_counter() - start) / pages
+    print(f"\ntable reading on {len(docs)} labelled PDFs, {pages} pages (read first, {reading:.1f} ms/page):")
+    for engine in TableEngine:
+        start = time.perf_counter()
+        found = sum(len(read_tables_with(engine, list(d.pages), d.path)) for d in docs)
+        seconds = time.perf_counter() - start
+        print(f"  {engine.value:8} {1000 * seconds / pages:7.1f} ms/page  {seconds:6.2f} s  {found:4} tables")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--quick", action="store_true", help="skip the corpus and the naive baseline")
+    parser.add_argument("--tables", action="store_true", help="time only table reading per engine")
     args = parser.parse_args()
+    if args.tables:
+        table_engines()
+        return 0
     # --reextract: every timed run extracts (a rerun would reuse the kept extraction)
     cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", "--quiet", "--reextract"]
     with tempfile.TemporaryDirectory(prefix="councilpacks-bench-") as tmp:
@@ -176,6 +204,7 @@ def main() -> int:
         size = bomb.stat().st_size // 1024
         print(f"\n1 GiB inflating stream ({size} KiB file): {seconds:.2f} s, run peak {peak:.0f} MiB")
         print(f"  documents row: {status}")
+    table_engines()
     return 0
 
 

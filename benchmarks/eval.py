@@ -45,13 +45,14 @@ PER_TABLE = {"tables_cell_f1", "table_exact", "extra_tables", "not_tables", "kpi
 Metrics = dict[str, dict[str, float]]
 
 
-def evaluate(folder: Path, work: Path, table_lines: list[str] | None = None) -> Metrics:
+def evaluate(folder: Path, work: Path, table_lines: list[str] | None = None, table_engine: str = "") -> Metrics:
     """Extract the labelled PDF and score it: score.py's metrics by name, and the table metrics
     of `table_scores` (one line per labelled table appended to `table_lines`)."""
     label = json.loads((folder / "label.json").read_text(encoding="utf-8"))
     out, report = work / folder.name, work / f"{folder.name}.json"
     cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", str(ROOT / label["pdf"]), "--out", str(out)]
-    subprocess.run([*cli, "--quiet", "--reextract"], check=True)
+    engine = ["--table-engine", table_engine] if table_engine else []
+    subprocess.run([*cli, "--quiet", "--reextract", *engine], check=True)
     expected = ROOT / label["expected"] if "expected" in label else folder  # label.json paths: from ROOT
     if not _facts(expected):
         return {}  # a document labelled as holding no tables and no meeting: score.py has nothing to score
@@ -111,6 +112,7 @@ def overall(results: list[Metrics]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("labels", nargs="*", type=Path, default=sorted(p for p in LABELS.iterdir() if p.is_dir()))
+    parser.add_argument("--table-engine", default="", help="passed to `councilpacks extract` (auto, plumber, camelot)")
     args = parser.parse_args()
     header = ["document", "family", *COLUMNS.values()]
     print("| " + " | ".join(header) + " |\n|" + "---|" * len(header))
@@ -119,7 +121,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="councilpacks-eval-") as tmp:
         for folder in args.labels:
             family = json.loads((folder / "label.json").read_text(encoding="utf-8")).get("family", "")
-            metrics = evaluate(folder, Path(tmp), table_lines)
+            metrics = evaluate(folder, Path(tmp), table_lines, args.table_engine)
             results.append(metrics)
             print("| " + " | ".join([folder.name, family, *(cell(metrics.get(c)) for c in COLUMNS)]) + " |", flush=True)
     print("| " + " | ".join([f"**all {len(results)}**", "", *overall(results)]) + " |")

@@ -14,6 +14,7 @@ from typing import TypeVar
 from extractors import title_block
 from extractors.agenda import AgendaSheet, read_agenda
 from extractors.attendance import BLOCK
+from extractors.camelot_tables import with_engine
 from extractors.headings import flatten, numbered_headings
 from extractors.kpis import read_document_kpis
 from extractors.minutes import Minutes, read_minutes
@@ -32,7 +33,7 @@ from models import (
     TableRecord,
 )
 from models.extraction import Extraction, SourceInfo
-from models.vocab import DocumentKind, DocumentStatus
+from models.vocab import DEFAULT_TABLE_ENGINE, DocumentKind, DocumentStatus, TableEngine
 
 # A place name, hyphenated ones with their small links: "Burton-cum-Walden", "Stratford-upon-Avon".
 PLACE_WORD = r"[A-Z][a-z]+(?:-(?:[a-z]+-)*[A-Z][a-z]+)*"
@@ -155,11 +156,12 @@ class DocumentTables:
         return tables + cells
 
 
-def extract_tables(doc: PdfDocument) -> DocumentTables:
-    """Every table of a readable PDF; none for one that could not be read."""
+def extract_tables(doc: PdfDocument, engine: TableEngine = DEFAULT_TABLE_ENGINE) -> DocumentTables:
+    """Every table of a readable PDF, read by `engine`; none for one that could not be read."""
     if doc.status is not DocumentStatus.OK:
         return DocumentTables(doc.document_id)
-    return DocumentTables(doc.document_id, tuple(read_tables(list(doc.pages))))
+    pages = list(doc.pages)
+    return DocumentTables(doc.document_id, tuple(with_engine(engine, read_tables(pages), pages, doc.path)))
 
 
 def extract_kpis(tables: DocumentTables) -> Extraction:
@@ -173,12 +175,14 @@ def extract_kpis(tables: DocumentTables) -> Extraction:
     return Extraction.of(tables.document_id, stamped)
 
 
-def extract_all(doc: PdfDocument, source: SourceInfo) -> Extraction:
+def extract_all(doc: PdfDocument, source: SourceInfo, table_engine: TableEngine = DEFAULT_TABLE_ENGINE) -> Extraction:
     """Every dataset one PDF yields, each step behind its own failure boundary (`merge`)."""
     # Tables first: the minutes reader takes decisions from their decision columns. If reading
     # them fails, the document is recorded as failed whatever the other steps give (`merge`).
     tables = guarded(
-        "tables", lambda: extract_tables(doc), lambda error: DocumentTables(doc.document_id, failure=error)
+        "tables",
+        lambda: extract_tables(doc, table_engine),
+        lambda error: DocumentTables(doc.document_id, failure=error),
     )
     records = extract_or_fail(doc, source, tables.tables)
     kpis = guarded(

@@ -602,3 +602,75 @@ def _strip_margins(pages: list[Page], settings: PageSettings) -> list[Page]:
                 body.append(line)
         out.append(replace(page, lines=tuple(body), stamp=stamp, margin_text=tuple(margin)))
     return out
+
+
+@dataclass(frozen=True)
+class CamelotTable:
+    """A table as Camelot reads it, in pdfplumber's top-down coordinates: raw cell texts per row."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: tuple[tuple[str, ...], ...]
+    flavor: str
+    # The left edge of each column, as `Grid.cols`.
+    cols: tuple[float, ...] = ()
+
+
+# Camelot's options per flavor: lattice and hybrid take ruled lines from the PDF's vector graphics
+# (`engine="vector"`), so no page is rendered and no Ghostscript is needed. Letters group into
+# text runs within half a letter's width (pdfminer's char_margin; Camelot's 1.0 split "P rovider"
+# and joined "Millmead Margate" across a rule in Kent's record of decision): cell F1 on the
+# tables-* labels' pages +0.01 for both flavors.
+CAMELOT_LAYOUT = {"char_margin": 0.5}
+CAMELOT_OPTIONS: dict[str, dict[str, object]] = {
+    "lattice": {"engine": "vector", "layout_kwargs": CAMELOT_LAYOUT},
+    "hybrid": {"engine": "vector", "layout_kwargs": CAMELOT_LAYOUT},
+}
+
+
+def camelot_tables(path: Path, flavors: dict[int, str]) -> list[CamelotTable]:
+    """Camelot's tables on each page given (page number -> flavor); a page Camelot fails on is logged and skipped.
+
+    The pages of one flavor are read in one call (a call per page costs ~40% more, opening the
+    file each time); when that call fails, page by page, to keep the pages it does read.
+    """
+    found: list[CamelotTable] = []
+    for flavor in sorted(set(flavors.values())):
+        numbers = sorted(n for n, f in flavors.items() if f == flavor)
+        # Camelot raises whatever its parsers meet (a ZeroDivisionError on Bristol's forward plan).
+        try:
+            found += _camelot_read(path, numbers, flavor)
+            continue
+        except Exception:
+            pass  # read again page by page below, to find the page at fault
+        for number in numbers:
+            try:
+                found += _camelot_read(path, [number], flavor)
+            except Exception as exc:
+                log.warning(
+                    one_line(f"{path.name} page {number}: camelot {flavor} failed: {type(exc).__name__}: {exc}")
+                )
+    return sorted(found, key=lambda t: (t.page, t.top))
+
+
+def _camelot_read(path: Path, numbers: list[int], flavor: str) -> list[CamelotTable]:
+    import warnings
+
+    import camelot  # imported here: it loads OpenCV and pandas, which only this engine needs
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "no tables found on page" and the like, one per page
+        tables = camelot.read_pdf(
+            str(path), pages=",".join(map(str, numbers)), flavor=flavor, **CAMELOT_OPTIONS.get(flavor, {})
+        )
+    found = []
+    for table in tables:
+        x0, y0, x1, y1 = (float(v) for v in table._bbox)
+        height = float(table.pdf_size[1])
+        rows = tuple(tuple(str(c.text) for c in row) for row in table.cells)
+        cols = tuple(float(left) for left, _ in table.cols)
+        found.append(CamelotTable(int(table.page), x0, height - y1, x1, height - y0, rows, flavor, cols))
+    return found

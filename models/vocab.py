@@ -61,6 +61,20 @@ class TableMethod(StrEnum):
     PDFPLUMBER = "pdfplumber"  # ruled grid, from the PDF's own rules
     STREAM = "stream"  # whitespace table, from aligned columns
     LATTICE = "lattice"  # Camelot's lattice flavor
+    HYBRID = "hybrid"  # Camelot's hybrid flavor: vector rules and text alignment
+
+
+class TableEngine(StrEnum):
+    """Which reader finds tables: ours (pdfplumber), Camelot, or per table the better of both."""
+
+    AUTO = "auto"
+    PLUMBER = "plumber"
+    CAMELOT = "camelot"
+
+
+# The engine a run uses unless told otherwise: the one that scores best on the tables-* labels
+# (benchmarks/eval.py --table-engine, README "Table engines").
+DEFAULT_TABLE_ENGINE = TableEngine.AUTO
 
 
 class Unit(StrEnum):

@@ -11,6 +11,7 @@ from dagster import ConfigurableIOManager, ConfigurableResource, InputContext, O
 from extractors import EXTRACTOR_VERSION
 from models import Record
 from models.extraction import Extraction
+from models.vocab import DEFAULT_TABLE_ENGINE, TableEngine
 from runner import MEMORY_MB, TIMEOUT_S
 from runner.worker import Limits
 from store.extractions import ExtractionStore
@@ -91,6 +92,8 @@ class WorkersResource(ConfigurableResource):
     timeout_s: float = TIMEOUT_S
     # Processes that read one long document's pages in parallel (runs also go side by side).
     processes: int = 2
+    # Which reader finds tables: auto (per table the better of ours and Camelot), plumber or camelot.
+    table_engine: TableEngine = DEFAULT_TABLE_ENGINE
 
     def limits(self) -> Limits:
         """The limits as the worker pool takes them."""

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models.vocab import DEFAULT_TABLE_ENGINE, TableEngine
 from runner import MEMORY_MB, TIMEOUT_S, boot
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def collect(paths: list[str]) -> list[Path]:
     return found
 
 
-def jobs_for(files: list[Path]) -> list[Job]:
+def jobs_for(files: list[Path], table_engine: TableEngine = DEFAULT_TABLE_ENGINE) -> list[Job]:
     """One job per distinct content: a file given twice (or copied) is extracted once."""
     from extractors.vocab import sha256_of
     from models.extraction import SourceInfo
@@ -67,7 +68,7 @@ def jobs_for(files: list[Path]) -> list[Job]:
     for path in files:
         sha = sha256_of(path)
         when = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        jobs.setdefault(sha, Job(str(path), sha, SourceInfo(file_name=path.name, retrieved_at=when)))
+        jobs.setdefault(sha, Job(str(path), sha, SourceInfo(file_name=path.name, retrieved_at=when), table_engine))
     return list(jobs.values())
 
 
@@ -99,6 +100,13 @@ def parser() -> argparse.ArgumentParser:
     )
     ext.add_argument(
         "--timeout", type=float, default=TIMEOUT_S, help="worker seconds per document (default: %(default)s)"
+    )
+    ext.add_argument(
+        "--table-engine",
+        type=TableEngine,
+        choices=list(TableEngine),
+        default=DEFAULT_TABLE_ENGINE,
+        help="table reader: plumber (ours), camelot, or auto (per table the better of both) (default: %(default)s)",
     )
     ext.add_argument("--no-wait", action="store_true", help="fail at once (exit 3) if another run is writing --out")
     ext.add_argument(
@@ -136,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with output_lock(out, wait=not args.no_wait, on_wait=None if args.quiet else _waiting):
-            return _run(args, out, jobs_for(files))
+            return _run(args, out, jobs_for(files, args.table_engine))
     except OutputBusy as exc:
         return _fail(f"{exc}; try again later, or leave out --no-wait to wait for it", EXIT_BUSY)
     except KeyboardInterrupt:
@@ -157,7 +165,9 @@ def _run(args: argparse.Namespace, out: Path, jobs: list[Job]) -> int:
     limits = Limits(memory_mb=args.memory_mb, timeout_s=args.timeout)
     started = time.monotonic()
     report = _reporter(len(jobs), started, quiet=args.quiet)
-    store = ExtractionStore(out / ".extractions")
+    # Each engine keeps its own extractions: a rerun with another engine must not reuse this one's tables.
+    engine = args.table_engine
+    store = ExtractionStore(out / (".extractions" if engine == DEFAULT_TABLE_ENGINE else f".extractions-{engine}"))
     kept = [] if args.reextract else [Done(e) for job in jobs if (e := _kept(store, job))]
     for done_before in kept:
         report(done_before)

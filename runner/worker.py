@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING
 from extractors.vocab import document_id
 from models.documents import DocumentRecord
 from models.extraction import Extraction, SourceInfo
-from models.vocab import DocumentStatus
+from models.vocab import DEFAULT_TABLE_ENGINE, DocumentStatus, TableEngine
 from runner import MEMORY_MB, TIMEOUT_S
 
 if TYPE_CHECKING:
     from extractors.pages import Page, PdfDocument
 
-# Which loggers' warnings a worker hands back to be logged ("CropBox missing from /Page").
-CAPTURED_LOGGERS = ("pdfminer", "pdfplumber")
+# Which loggers' warnings a worker hands back to be logged ("CropBox missing from /Page", a page
+# Camelot failed on).
+CAPTURED_LOGGERS = ("pdfminer", "pdfplumber", "extractors", "playa", "camelot")
 MAX_WARNINGS = 20
 GC_THRESHOLD = 100_000
 
@@ -58,6 +59,7 @@ class Job:
     path: str
     sha256: str
     source: SourceInfo = field(default_factory=SourceInfo)
+    table_engine: TableEngine = DEFAULT_TABLE_ENGINE
 
     @property
     def document_id(self) -> str:
@@ -106,7 +108,7 @@ class Whole:
         chunk = self.limits.chunk_pages(doc.page_count, self.workers)
         if doc.status is DocumentStatus.OK and doc.page_count > chunk:
             return Split(doc, chunk)
-        return extract_all(read_pdf(path, inspected=doc), self.job.source)
+        return extract_all(read_pdf(path, inspected=doc), self.job.source, self.job.table_engine)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ class Finish:
         from extractors.document import extract_all
         from extractors.pages import assemble
 
-        return extract_all(assemble(self.doc, self.pages), self.job.source)
+        return extract_all(assemble(self.doc, self.pages), self.job.source, self.job.table_engine)
 
 
 Task = Whole | PageRange | Finish

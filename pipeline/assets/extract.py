@@ -35,7 +35,8 @@ def document_extraction(
     source = SourceInfo(
         file_name=raw_document.file_name, source_url=raw_document.source_url, retrieved_at=raw_document.retrieved_at
     )
-    [done] = extract([Job(raw_document.path, raw_document.sha256, source)], workers.limits(), workers.processes)
+    job = Job(raw_document.path, raw_document.sha256, source, workers.table_engine)
+    [done] = extract([job], workers.limits(), workers.processes)
     for warning in done.warnings:
         context.log.warning(warning)
     extraction = done.extraction
