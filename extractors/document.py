@@ -21,6 +21,7 @@ from extractors.minutes import Minutes, read_minutes
 from extractors.movers import resolve_mover
 from extractors.pages import Page, PdfDocument, one_line
 from extractors.segment import Section, classify_why, names_document, segment, stamp_map, title_of
+from extractors.table_quality import TABLE_THRESHOLD, quality
 from extractors.tables import Table, read_tables
 from extractors.text import smart_title
 from extractors.vocab import meeting_id, section_id, table_id
@@ -157,11 +158,13 @@ class DocumentTables:
 
 
 def extract_tables(doc: PdfDocument, engine: TableEngine = DEFAULT_TABLE_ENGINE) -> DocumentTables:
-    """Every table of a readable PDF, read by `engine`; none for one that could not be read."""
+    """Every table of a readable PDF, read by `engine`, that is a table (`table_quality`: not a
+    boxed paragraph, a form or a dashboard tile); none for a PDF that could not be read."""
     if doc.status is not DocumentStatus.OK:
         return DocumentTables(doc.document_id)
     pages = list(doc.pages)
-    return DocumentTables(doc.document_id, tuple(with_engine(engine, read_tables(pages), pages, doc.path)))
+    tables = with_engine(engine, read_tables(pages), pages, doc.path)
+    return DocumentTables(doc.document_id, tuple(t for t in tables if quality(t) >= TABLE_THRESHOLD))
 
 
 def extract_kpis(tables: DocumentTables) -> Extraction:

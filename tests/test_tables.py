@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.document import extract_tables
 from extractors.kpis import read_document_kpis
 from extractors.pages import Line, Page
 from extractors.tables import Table, read_tables, stream_tables
+from models.vocab import TableEngine
 from tests.conftest import DATA, SEED_PACK, read_cached
 
 QPR = DATA / "uk_kent_cabinet_2025-03-04_quarterly_performance_report_Q3.pdf"
@@ -170,3 +172,14 @@ def test_bracketed_negatives_count_as_figures_in_whitespace_tables():
     lines.append(_line([("Total", 60, 85), ("(250.0)", 290, 315), ("(4,211.8)", 350, 390)], 136))
     (table,) = stream_tables(Page(1, tuple(lines)), [])
     assert table.rows[-1] == ("Total", "(250.0)", "(4,211.8)")
+
+
+def test_boxes_that_are_not_tables_are_not_published():
+    # The quarterly report boxes "Cabinet Member | Corporate Director" above each section's KPIs:
+    # a ruled grid of four cells, read as a table, but no table (table_quality).
+    doc = read_cached(QPR)
+    read = read_tables(list(doc.pages))
+    published = extract_tables(doc, TableEngine.PLUMBER).tables
+    boxes = [t for t in read if t.rows and t.rows[0][0] == "Cabinet Member"]
+    assert boxes and not any(t in published for t in boxes)
+    assert len(_on_page(list(published), 12)) == 1  # the call activity table stays
