@@ -191,8 +191,8 @@ def test_ctrl_c_stops_workers_and_leaves_previous_outputs(tmp_path: Path) -> Non
         time.sleep(0.05)
     time.sleep(1.0)
     run.send_signal(signal.SIGINT)
-    _, stderr = run.communicate(timeout=60)
-    assert run.returncode == 130
+    stdout, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130, (stdout, stderr)
     assert stderr == f"councilpacks: interrupted: workers stopped, {out}/ left as it was\n"
     assert _manifest_holds(out) == before
 
