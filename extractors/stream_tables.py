@@ -16,12 +16,12 @@ A table is found where three or more lines hold three or more phrases, one a fig
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
 
 from extractors.pages import Line
-from extractors.table_model import Table, drop_empty, is_table, join_cell, numeric, rect
+from extractors.table_headers import HEADING_WORDS, centred, header_rows, merged_header
+from extractors.table_model import Phrase, Row, Table, covered, drop_empty, is_table, join_cell, numeric, rect
 
 # A whitespace table needs this many dense lines.
 MIN_STREAM_ROWS = 3
@@ -37,9 +37,6 @@ MAX_HEADER_SKIP = 6
 HEADER_GAP = 2.5
 # Lines above those that may be group headers over some of the columns.
 GROUP_HEADER_LINES = 2
-# Headings are a few words ("INDICATIVE FOR PLANNING PURPOSES", "MTFP Category"); a title or a
-# footnote says more.
-HEADING_WORDS = 4
 # Words further apart than this (in font sizes) are two cells: word spaces are ~0.3 em, while
 # a parish council's AGAR variance sheet sets "0.00%" and "NO" 17pt apart in 6pt type.
 PHRASE_GAP_EM = 1.0
@@ -49,9 +46,6 @@ FIGURE_GAP_PT = 4.5
 COLUMN_JOIN_PT = 2.0
 # A line starting at most this many of its heights below a row may continue the row.
 ROW_JOIN_LINES = 0.5
-# A group header is centred over its columns: its middle lies within this share of one column's
-# width from theirs (right-aligned figures make the columns' extents a little lopsided).
-CENTRED = 0.4
 # Text that reads on into the next line: a hyphen, a comma, an open bracket or a small word.
 READS_ON = re.compile(r"(?:[-–,&/(]|\b(?:and|or|of|the|for|to|in|on|at|with|by|from|not|a|an))$", re.I)
 
@@ -63,21 +57,6 @@ AMOUNT = re.compile(r"^[-+(]?(?:[£$€]\s?\d[\d,.]*|\d[\d,]*\.\d+%?|\d{1,3}(?:,
 CURRENCY_SIGNS = ("£", "$", "€")
 # Text that carries on from the line above: a small letter or an aside in brackets.
 CARRIES_ON = re.compile(r"^[a-z(]")
-
-Phrase = tuple[str, float, float]
-
-
-@dataclass
-class _Row:
-    """Lines read as one table row: each column's text and the extent of what is printed there."""
-
-    top: float
-    bottom: float
-    height: float
-    cells: dict[int, Phrase] = field(default_factory=dict)
-
-    def figures(self) -> set[int]:
-        return {j for j, (text, _, _) in self.cells.items() if numeric(text)}
 
 
 def phrases(line: Line) -> list[Phrase]:
@@ -193,7 +172,7 @@ def read_block(block: list[Line], page: int) -> list[Table]:
     return [t for t in tables if t is not None]
 
 
-def _parts(rows: list[_Row]) -> list[tuple[list[_Row], str]]:
+def _parts(rows: list[Row]) -> list[tuple[list[Row], str]]:
     """The rows split before each header row under the body (no figures, cells in two or more
     columns of figures, figures right under it), with the heading alone above it as its title."""
     figure_cols = {j for r in rows for j in r.figures()}
@@ -211,12 +190,12 @@ def _parts(rows: list[_Row]) -> list[tuple[list[_Row], str]]:
 
 
 def _table(
-    rows: list[_Row], cols: list[tuple[float, float]], page: int, x0: float, x1: float, title: str
+    rows: list[Row], cols: list[tuple[float, float]], page: int, x0: float, x1: float, title: str
 ) -> Table | None:
     """Rows as a table: the header rows merged into one, empty columns dropped."""
     if not rows:
         return None
-    heads = _header_rows(rows)
+    heads = header_rows(rows)
     header = merged_header([r.cells for r in rows[:heads]], cols) if heads else []
     cells = [[r.cells[j][0] if j in r.cells else "" for j in range(len(cols))] for r in rows[heads:]]
     grid, keep = drop_empty(([header] if header else []) + cells)
@@ -244,7 +223,7 @@ def _body_columns(lines: list[list[Phrase]]) -> list[tuple[float, float]]:
     rows = [cells for cells in lines if len(cells) >= 3]
     cols = _intervals([p for cells in rows for p in cells])
     pairs = [p for cells in lines if len(cells) < 3 for p in cells]
-    return _intervals([("", a, b) for a, b in cols] + [p for p in pairs if len(_covered(p[1], p[2], cols)) < 2])
+    return _intervals([("", a, b) for a, b in cols] + [p for p in pairs if len(covered(p[1], p[2], cols)) < 2])
 
 
 def _group_header(line: Line, cols: list[tuple[float, float]], figures: set[int]) -> bool:
@@ -260,16 +239,10 @@ def _group_header(line: Line, cols: list[tuple[float, float]], figures: set[int]
     if any(j in figures and abs(x0 - a) <= COLUMN_JOIN_PT for j, (a, _) in enumerate(cols)):
         return True  # a heading set flush with the figures it heads
     return any(
-        cols[a][0] - COLUMN_JOIN_PT <= x0 and x1 <= cols[b][1] + COLUMN_JOIN_PT and _centred((x0 + x1) / 2, a, b, cols)
+        cols[a][0] - COLUMN_JOIN_PT <= x0 and x1 <= cols[b][1] + COLUMN_JOIN_PT and centred((x0 + x1) / 2, a, b, cols)
         for a in range(1, len(cols))
         for b in range(a + 1, len(cols))
     )
-
-
-def _centred(mid: float, a: int, b: int, cols: list[tuple[float, float]]) -> bool:
-    """Whether a cell's middle is the middle of columns a..b, within `CENTRED` of a column."""
-    pitch = (cols[b][1] - cols[a][0]) / (b - a + 1)
-    return abs((cols[a][0] + cols[b][1]) / 2 - mid) <= CENTRED * pitch
 
 
 def _intervals(spans: list[Phrase]) -> list[tuple[float, float]]:
@@ -296,8 +269,8 @@ def _slot(line: Line, cols: list[tuple[float, float]]) -> dict[int, Phrase]:
     for text, x0, x1 in phrases(line):
         pieces = [(text, x0, x1)]
         words = [w for w in (line.words or ()) if w[1] >= x0 - 0.5 and w[2] <= x1 + 0.5]
-        if len(_covered(x0, x1, cols)) > 1 and len(words) > 1:
-            homes = [_covered(a, b, cols) for _, a, b in words]
+        if len(covered(x0, x1, cols)) > 1 and len(words) > 1:
+            homes = [covered(a, b, cols) for _, a, b in words]
             if all(len(h) == 1 for h in homes):
                 pieces = list(words)
         for piece in pieces:
@@ -305,10 +278,6 @@ def _slot(line: Line, cols: list[tuple[float, float]]) -> dict[int, Phrase]:
             old = out.get(j)
             out[j] = (f"{old[0]} {piece[0]}", old[1], piece[2]) if old else piece
     return out
-
-
-def _covered(x0: float, x1: float, cols: list[tuple[float, float]]) -> list[int]:
-    return [j for j, (a, b) in enumerate(cols) if min(x1, b) - max(x0, a) > 0]
 
 
 def _column(piece: Phrase, cols: list[tuple[float, float]]) -> int:
@@ -320,9 +289,9 @@ def _column(piece: Phrase, cols: list[tuple[float, float]]) -> int:
     return j
 
 
-def _rows(block: list[Line], cols: list[tuple[float, float]]) -> list[_Row]:
+def _rows(block: list[Line], cols: list[tuple[float, float]]) -> list[Row]:
     """The block's lines grouped into rows (see the module docstring)."""
-    rows: list[_Row] = []
+    rows: list[Row] = []
     for k, line in enumerate(block):
         cells = _slot(line, cols)
         row = rows[-1] if rows else None
@@ -333,11 +302,11 @@ def _rows(block: list[Line], cols: list[tuple[float, float]]) -> list[_Row]:
                 row.cells[j] = (join_cell(old[0], text), min(old[1], x0), max(old[2], x1)) if old else (text, x0, x1)
             row.bottom = max(row.bottom, line.bottom)
         else:
-            rows.append(_Row(line.top, line.bottom, line.bottom - line.top, cells))
+            rows.append(Row(line.top, line.bottom, line.bottom - line.top, cells))
     return rows
 
 
-def _continues(row: _Row, line: Line, cells: dict[int, Phrase], below: float) -> bool:
+def _continues(row: Row, line: Line, cells: dict[int, Phrase], below: float) -> bool:
     """Whether a line belongs to the row above it: printed across it, or just under it adding
     cells the row lacks, where any text it shares a column with reads on; a line of words in
     the one column the row fills (a heading wrapped over two lines), or closer to the row than
@@ -361,54 +330,3 @@ def _continues(row: _Row, line: Line, cells: dict[int, Phrase], below: float) ->
 def _reads_on(text: str) -> bool:
     """Whether text is cut short: it ends on a small word or a hyphen, or leaves a bracket open."""
     return bool(READS_ON.search(text)) or text.count("(") > text.count(")")
-
-
-def _header_rows(rows: list[_Row]) -> int:
-    """How many rows at the top are the header: those before the first figures, except rows
-    that fill only columns of words (a section heading such as "REVENUE" opening the body)
-    unless the header has nothing in those columns yet and the row closes the header block, set
-    off from the body by more space than from the header ("MTFP Category" under the units line,
-    heading the labels)."""
-    first = next((i for i, r in enumerate(rows) if r.figures()), 0)
-    figure_cols = {j for r in rows[first:] for j in r.figures()}
-    heads = next((i + 1 for i in reversed(range(first)) if rows[i].cells.keys() & figure_cols), 0)
-    headed = {j for r in rows[:heads] for j in r.cells}
-    heading = " ".join(text for text, _, _ in rows[heads].cells.values()) if heads < first else ""
-    if heads and heading and len(heading.split()) <= HEADING_WORDS and not rows[heads].cells.keys() & headed:
-        above, below = rows[heads].top - rows[heads - 1].bottom, rows[heads + 1].top - rows[heads].bottom
-        heads += below > above + rows[heads].height / 2
-    return heads
-
-
-def merged_header(rows: list[dict[int, Phrase]], cols: list[tuple[float, float]]) -> list[str]:
-    """One header cell per column: its header lines joined, upper first.
-
-    A cell of an upper line centred over several columns that have headings of their own
-    below it ("2024-25" over "Core External Total") heads each of them (see `_span`).
-    """
-    grid: list[list[str]] = [[""] * len(cols) for _ in rows]
-    for i, cells in enumerate(rows):
-        free = {j for lower in rows[i + 1 :] for j in lower} - cells.keys()
-        for j, (text, x0, x1) in sorted(cells.items()):
-            lo, hi = _span(j, (x0 + x1) / 2, free, cols)
-            free -= set(range(lo, hi + 1))
-            for k in range(lo, hi + 1):
-                grid[i][k] = text
-    return [" ".join(r[j] for r in grid if r[j]) for j in range(len(cols))]
-
-
-def _span(j: int, mid: float, free: set[int], cols: list[tuple[float, float]]) -> tuple[int, int]:
-    """The widest run of columns around column j, all free (headed below, not in this line),
-    whose middle is the cell's middle (within `CENTRED` of a column)."""
-    best = (j, j)
-    lo = j
-    while lo - 1 in free:
-        lo -= 1
-    top = j
-    while top + 1 in free:
-        top += 1
-    for a in range(lo, j + 1):
-        for b in range(j, top + 1):
-            if b - a > best[1] - best[0] and _centred(mid, a, b, cols):
-                best = (a, b)
-    return best

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors.vocab import FIGURE
 
@@ -84,3 +84,24 @@ def is_table(rows: list[list[str]]) -> bool:
 def numeric(text: str) -> bool:
     """Whether a cell is one figure ("1,234.5", "(250.0)", "6.3%", "£1,000")."""
     return bool(FIGURE.match(text.replace(" ", "")))
+
+
+# A cell of a printed line: its text and horizontal extent.
+Phrase = tuple[str, float, float]
+
+
+@dataclass
+class Row:
+    """Lines read as one table row: each column's text and the extent of what is printed there."""
+
+    top: float
+    bottom: float
+    height: float
+    cells: dict[int, Phrase] = field(default_factory=dict)
+
+    def figures(self) -> set[int]:
+        return {j for j, (text, _, _) in self.cells.items() if numeric(text)}
+
+
+def covered(x0: float, x1: float, cols: list[tuple[float, float]]) -> list[int]:
+    return [j for j, (a, b) in enumerate(cols) if min(x1, b) - max(x0, a) > 0]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from extractors.pages import Line, Page
-from extractors.stream_tables import merged_header, phrases
+from extractors.stream_tables import phrases
+from extractors.table_headers import merged_header
 from extractors.tables import read_tables
 from tests.conftest import DATA, read_cached
 
