@@ -100,8 +100,10 @@ class Row:
     cells: dict[int, Phrase] = field(default_factory=dict)
 
     def figures(self) -> set[int]:
+        """The columns where the row holds a figure."""
         return {j for j, (text, _, _) in self.cells.items() if numeric(text)}
 
 
 def covered(x0: float, x1: float, cols: list[tuple[float, float]]) -> list[int]:
+    """The columns an extent overlaps."""
     return [j for j, (a, b) in enumerate(cols) if min(x1, b) - max(x0, a) > 0]
