@@ -12,10 +12,10 @@ from extractors.pages import CamelotTable, read_pdf
 from extractors.tables import Table
 from models.vocab import TableEngine
 from runner.cli import main, parser
-from tests.conftest import ROOT
+from tests.conftest import DATA
 
 # A fully ruled four-column results grid (tests/labels/tables-sutton-election-2018).
-ELECTION = ROOT.parent / "shared" / "corpus" / "pdfs" / "uk_sutton_coldfield_tc_2018-05-03_election_results_vesey.pdf"
+ELECTION = DATA / "uk_sutton_coldfield_tc_2018-05-03_election_results_vesey.pdf"
 
 
 def _table(rows: list[list[str]], method: str, top: float = 100, bottom: float = 300, page: int = 1) -> Table:
