@@ -36,7 +36,7 @@ MAX_HEADER_SKIP = 6
 # (a spreadsheet printed with tall rows): up to this many times their median spacing.
 HEADER_GAP = 2.5
 # Lines above those that may be group headers over some of the columns.
-GROUP_HEADER_LINES = 2
+GROUP_HEADER_LINES = 3
 # Words further apart than this (in font sizes) are two cells: word spaces are ~0.3 em, while
 # a parish council's AGAR variance sheet sets "0.00%" and "NO" 17pt apart in 6pt type.
 PHRASE_GAP_EM = 1.0

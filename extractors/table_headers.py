@@ -4,7 +4,9 @@ columns it is centred on."""
 
 from __future__ import annotations
 
-from extractors.table_model import Phrase, Row
+from functools import reduce
+
+from extractors.table_model import Phrase, Row, join_cell
 
 # A group header is centred over its columns: its middle lies within this share of one column's
 # width from theirs (right-aligned figures make the columns' extents a little lopsided).
@@ -45,7 +47,7 @@ def merged_header(rows: list[dict[int, Phrase]], cols: list[tuple[float, float]]
             free -= set(range(lo, hi + 1))
             for k in range(lo, hi + 1):
                 grid[i][k] = text
-    return [" ".join(r[j] for r in grid if r[j]) for j in range(len(cols))]
+    return [reduce(join_cell, (r[j] for r in grid), "") for j in range(len(cols))]
 
 
 def span(j: int, mid: float, free: set[int], cols: list[tuple[float, float]]) -> tuple[int, int]:

@@ -2,9 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.vocab import FIGURE
+
+# The last letters of a word that a narrow column broke without a hyphen: one or two small
+# letters alone on a line ("Forecas" / "t"), unless they are a word of their own.
+WORD_END = re.compile(r"^[a-z]{1,2}$")
+SHORT_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "we",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -53,10 +85,13 @@ def cell_text(raw: str | None) -> str:
 
 
 def join_cell(text: str, line: str) -> str:
-    """A cell's text with its next printed line: a word broken by a hyphen is rejoined."""
+    """A cell's text with its next printed line: a word broken by a hyphen is rejoined, and so
+    is a word broken without one in a narrow column ("Forecas" + "t", "Revenu" + "e")."""
     if not line or not text:
         return text or line
     if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
+        return text + line
+    if text[-1].isalpha() and WORD_END.match(line) and line not in SHORT_WORDS:
         return text + line
     return f"{text} {line}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from extractors.pages import Line, Page
 from extractors.stream_tables import phrases
 from extractors.table_headers import merged_header
+from extractors.table_model import join_cell
 from extractors.tables import read_tables
 from tests.conftest import DATA, read_cached
 
@@ -148,3 +149,9 @@ def test_a_currency_sign_set_apart_stays_with_its_amount():
     words = (("AIDS", 165.6, 190.0), ("Healthcare", 193.0, 245.0), ("$", 381.6, 387.6), ("25,742.00", 420.0, 468.0))
     line = Line("AIDS Healthcare $ 25,742.00", 165.6, 100.0, 468.0, 112.0, 12.0, words=words)
     assert [p[0] for p in phrases(line)] == ["AIDS Healthcare", "$ 25,742.00"]
+
+
+def test_a_word_a_narrow_column_broke_without_a_hyphen_is_rejoined():
+    # Kent finance monitoring: "Revenu" / "e" / "Forecas" / "t" stacked over a column of £m.
+    assert join_cell(join_cell(join_cell("Revenu", "e"), "Forecas"), "t") == "Revenue Forecast"
+    assert join_cell("cost of", "a") == "cost of a"  # a word of its own stays one
