@@ -72,9 +72,11 @@ class TableEngine(StrEnum):
     CAMELOT = "camelot"
 
 
-# The engine a run uses unless told otherwise: the one that scores best on the tables-* labels
-# (benchmarks/eval.py --table-engine, README "Table engines").
-DEFAULT_TABLE_ENGINE = TableEngine.AUTO
+# The engine a run uses unless told otherwise. `auto` scores a little better on the tables-*
+# labels (cell F1 0.76 against 0.72 per table), but loading and running Camelot in each worker
+# halves pages/s on table-heavy packs and triples a worker's memory (bench.py, README "Tables
+# and KPIs"): a nightly scrape of every pack runs ours, `--table-engine auto` asks for both.
+DEFAULT_TABLE_ENGINE = TableEngine.PLUMBER
 
 
 class Unit(StrEnum):

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from extractors import camelot_tables
 from extractors.camelot_tables import candidate_pages, choose, read_tables_with, to_table, with_engine
 from extractors.pages import CamelotTable, read_pdf
-from extractors.tables import Table
+from extractors.tables import Table, read_tables
 from models.vocab import TableEngine
 from runner.cli import main, parser
 from tests.conftest import DATA
@@ -109,3 +110,15 @@ def test_a_camelot_failure_is_a_warning_and_ours_stand(
     monkeypatch.setattr("extractors.camelot_tables.camelot_reading", broken)
     assert with_engine(TableEngine.AUTO, ours, pages, doc.path) == ours
     assert "camelot failed, tables as plumber reads them" in caplog.text
+
+
+def test_auto_asks_camelot_only_where_ours_is_unsure(monkeypatch: pytest.MonkeyPatch):
+    doc = read_pdf(ELECTION)
+    pages, asked = list(doc.pages), []
+    ours = read_tables(pages)
+    monkeypatch.setattr(camelot_tables, "camelot_reading", lambda _pages, _path, flavors: asked.append(flavors) or [])
+    with_engine(TableEngine.CAMELOT, ours, pages, doc.path)
+    with_engine(TableEngine.AUTO, ours, pages, doc.path)
+    sure = all(camelot_tables.quality(t) >= camelot_tables.SURE for t in ours)
+    assert asked[0] == {1: "lattice"} and asked[1] == ({} if sure else {1: "lattice"})
+    assert sure  # the results grid is read well by ours: auto leaves Camelot unloaded
