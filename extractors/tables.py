@@ -6,9 +6,10 @@ with its cell boxes. From those, and nothing else, this module decides what is a
 * a ruled grid is kept unless it is a box around prose (one column, or one filled cell) or
   only a frame around columns that are not ruled (the Kent revenue plan draws column-group
   boxes but no row or inner-column rules); such frames are read as whitespace tables;
-* a whitespace table is a run of lines with three or more cells, at least one a number,
-  whose columns are the horizontal intervals those cells cover;
-* a cell whose text wraps over printed lines is one cell ("Jul-" + "2024" is "Jul-2024");
+* whitespace tables are read by `stream_tables` (rows, columns and merged headers);
+* a cell whose text wraps over printed lines is one cell ("Jul-" + "2024" is "Jul-2024"), and
+  header rows under a merged cell become one header row;
+* a header printed at the foot of a page heads the figures at the top of the next page;
 * a table at the bottom of a page continues on the next page when the next page starts with
   a table of the same columns; a repeated header row is dropped;
 * the title is the heading printed above the table (the run of short lines it sits under).
