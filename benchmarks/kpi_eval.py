@@ -14,7 +14,6 @@ Triples compare as score.py compares text (case, spaces, dashes and quotes ignor
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 from score import norm  # noqa: E402  (the scorer is a script beside the project, not a package)
-from table_scores import kpi_triples  # noqa: E402
+from table_scores import kpi_triples, score_module  # noqa: E402
 
 Triple = tuple[str, str, str]
 
@@ -42,19 +41,13 @@ def published(folder: Path, work: Path, keep: bool) -> list[dict[str, str]]:
     if not (keep and (out / "csv" / "kpis.csv").exists()):
         cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", str(folder.parents[2] / label["pdf"])]
         subprocess.run([*cli, "--out", str(out), "--quiet", "--reextract"], check=True)
-    with open(out / "csv" / "kpis.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows: list[dict[str, str]] = score_module().read(out, "kpis")  # score.py undoes spreadsheet quoting
     pages = set(label.get("pages", []))
     return [r for r in rows if not pages or int(r["page"]) in pages]
 
 
 def _triple(row: dict[str, str]) -> Triple:
-    return norm(row["measure"]), norm(row["period"]), norm(_unquote(row["value_raw"]))
-
-
-def _unquote(text: str) -> str:
-    """Undo the spreadsheet-safety quote ("'-1.0%" is printed "-1.0%")."""
-    return text[1:] if text.startswith("'") and len(text) > 1 and text[1] in "=+-@\t\r" else text
+    return norm(row["measure"]), norm(row["period"]), norm(row["value_raw"])
 
 
 def main() -> int:

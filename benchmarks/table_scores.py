@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ Grid = list[list[str]]
 Metrics = dict[str, dict[str, float]]
 
 
+@lru_cache(maxsize=1)
 def score_module() -> Any:
     """../shared/tools/score.py as a module, so its normalisation and F1 are used as they are."""
     spec = importlib.util.spec_from_file_location("score", SCORE)
@@ -58,13 +60,13 @@ def _flat(grid: Grid) -> list[str]:
 
 def cell_f1(want: Grid, got: Grid) -> float:
     """score.py's cell-multiset F1 of two tables."""
-    pool, tp = _flat(got), 0
-    for w in _flat(want):
+    pool, wanted, tp = _flat(got), _flat(want), 0
+    for w in wanted:
         if w in pool:
             pool.remove(w)
             tp += 1
-    n_got, n_want = len(_flat(got)), len(_flat(want))
-    return 2 * tp / (n_got + n_want) if n_got + n_want else 0.0
+    f1: float = score_module().f1(tp, len(_flat(got)), len(wanted))[2]
+    return f1
 
 
 def _squeezed(grid: Grid) -> Grid:

@@ -21,7 +21,18 @@ from statistics import median
 
 from extractors.pages import Line
 from extractors.table_headers import HEADING_WORDS, centred, header_rows, merged_header
-from extractors.table_model import Phrase, Row, Table, covered, drop_empty, is_table, join_cell, numeric, rect
+from extractors.table_model import (
+    SENTENCE_END,
+    Phrase,
+    Row,
+    Table,
+    covered,
+    drop_empty,
+    is_table,
+    join_cell,
+    numeric,
+    rect,
+)
 
 # A whitespace table needs this many dense lines.
 MIN_STREAM_ROWS = 3
@@ -97,7 +108,7 @@ def dense(line: Line) -> bool:
 
 def _sentence(text: str) -> bool:
     """Words of running prose: four or more, ending at a comma or a full stop."""
-    return len(text.split()) >= SENTENCE_WORDS and text.endswith((",", ".", ";"))
+    return len(text.split()) >= SENTENCE_WORDS and bool(SENTENCE_END.search(text))
 
 
 def _gap(upper: Line, lower: Line) -> float:

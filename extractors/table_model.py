@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from extractors.vocab import FIGURE
 
+# Text that ends a sentence or a clause: prose, not a title or a cell of a table.
+SENTENCE_END = re.compile(r"[.;,]$")
 # The last letters of a word that a narrow column broke without a hyphen: one or two small
 # letters alone on a line ("Forecas" / "t"), unless they are a word of their own.
 WORD_END = re.compile(r"^[a-z]{1,2}$")

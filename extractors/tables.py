@@ -21,10 +21,10 @@ import re
 from dataclasses import replace
 from statistics import median
 
-from extractors.pages import Grid, Line, Page
+from extractors.pages import PAGE_STAMP, Grid, Line, Page
 from extractors.stream_tables import MAX_HEADER_LINES as MAX_FOOT_HEADER_LINES
 from extractors.stream_tables import blocks, phrases, read_block
-from extractors.table_model import Table, cell_text, drop_empty, is_table, numeric, rect
+from extractors.table_model import SENTENCE_END, Table, cell_text, drop_empty, is_table, numeric, rect
 from extractors.vocab import BULLET_GLYPHS
 
 __all__ = ["Table", "cell_text", "read_tables", "stream_tables"]
@@ -42,9 +42,6 @@ TITLE_GAP_LINES = 2.2
 # A line wider than this share of the page's text is prose (a wrapped paragraph), not a heading.
 PROSE_WIDTH = 0.85
 
-# A page number standing alone at the foot of a page: "5", "Page 5", "Page 5 of 54", "- 5 -".
-PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*\d+\s*[-–]?(?:\s+of\s+\d+)?$", re.I)
-SENTENCE_END = re.compile(r"[.;,]$")
 # A bulleted line, or one opened by a dash or an asterisk, is prose, not a table row.
 LIST_LINE = re.compile(rf"^(?:[{BULLET_GLYPHS}\u2013*o-])\s")
 
@@ -166,7 +163,7 @@ def foot_header(page: Page, tables: list[Table]) -> list[Line]:
     """Header lines printed at the foot of a page, below every table, whose body is on the next
     page: the last lines of two or more cells and no figures (a page number left aside)."""
     lines = [ln for ln in page.lines if all(ln.top >= (t.end or t.bottom) for t in tables if page.number in t.pages)]
-    while lines and PAGE_NUMBER.match(lines[-1].text.strip()):
+    while lines and PAGE_STAMP.match(lines[-1].text.strip()):
         lines.pop()
     head: list[Line] = []
     for line in reversed(lines[-MAX_FOOT_HEADER_LINES:]):
