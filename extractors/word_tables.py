@@ -4,9 +4,10 @@ Minutes print action logs and similar lists as tables with no rules and no figur
 items | Person responsible | Deadline", "Item | Owner | Due"), which `stream_tables` never
 finds: it starts from lines of figures. Here a table starts at its header line instead:
 
-* the header is one bold line of two or more short phrases, none a number (a numbered
-  heading: "47 to 49   Electronic Products" in a statistics return's notes), a field label
-  ("Agenda item:", "Presenter:") or an attendance heading ("Present", "Apologies");
+* the header is one bold line (not the last of a stacked header) of two or more short phrases,
+  none a number (a numbered heading: "47 to 49   Electronic Products" in a statistics return's
+  notes), a field label ("Agenda item:", "Presenter:") or an attendance heading ("Present");
+* the table must end cleanly, at a gap, a bold line or the end of the page;
 * the lines below it belong to the table while each of their phrases sits under one column
   (it starts right of the header phrase before and ends left of the header phrase after) and
   is no figure (but in the first column), the lines are not bold and close together: prose, a
@@ -29,6 +30,8 @@ from extractors.vocab import BULLET_GLYPHS, FIGURE_START, MEMBER_LABELS
 
 # A header cell is a short phrase: "Person responsible", "Action by whom".
 HEADER_WORDS = 4
+# Bold lines of phrases at most this many line heights apart are one stacked header.
+STACKED_GAP_LINES = 1.0
 # A wrapped entry's next line starts at most this many line heights below it.
 WRAP_LINES = 0.6
 # Headings of side-by-side attendance lists, not of a table (Souldern's planning minutes print
@@ -46,7 +49,7 @@ def word_tables(lines: Sequence[Line], page: int) -> list[Table]:
     out: list[Table] = []
     i = 0
     while i < len(lines):
-        heads = _header(lines[i])
+        heads = _header(lines[i]) if not (i and _stacked(lines[i - 1], lines[i])) else []
         body = _body(lines[i], lines[i + 1 :], heads) if heads else []
         table = _table(lines[i], heads, body, page) if body else None
         if table is not None:
@@ -74,6 +77,14 @@ def _header(line: Line) -> list[Phrase]:
         ):
             return []
     return cells
+
+
+def _stacked(upper: Line, line: Line) -> bool:
+    """Whether a line is the last of a header stacked over several bold lines ("Real | Rephasing"
+    over "Project | Detail" over "Variance | Variance" in a capital monitoring report): a table
+    of figures whose header the figures reader reads, not a word table's one-line header."""
+    gap = (line.top - upper.bottom) / max(upper.bottom - upper.top, 1.0)
+    return upper.bold and gap <= STACKED_GAP_LINES and len(phrases(upper)) >= 2
 
 
 def _body(header: Line, lines: Sequence[Line], heads: list[Phrase]) -> list[Line]:

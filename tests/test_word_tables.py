@@ -181,3 +181,22 @@ def test_figures_under_a_bold_header_are_left_to_the_figures_reader():
         ),
     ]
     assert word_tables(lines, 10) == []
+
+
+def test_the_last_line_of_a_stacked_header_is_not_a_word_table_header():
+    # Kent's Q3 finance monitoring p41: a capital variances table's header over three bold lines,
+    # its first row of words and prose, then a bold group heading.
+    lines = [
+        _row(50.4, ("Real", 247.4, 268.5), ("Rephasing", 284.8, 336.0), bold=True, size=10.0),
+        _row(56.1, ("Project", 153.1, 187.0), ("Detail", 346.8, 374.0), bold=True, size=10.0),
+        _row(61.9, ("Variance", 226.9, 268.5), ("Variance", 294.3, 335.9), bold=True, size=10.0),
+        _row(
+            79.6,
+            ("Canterbury", 137.5, 187.0),
+            ("the £5.9m Local Growth Fund (LGF) contribution, so", 346.8, 775.3),
+            size=10.0,
+        ),
+        _row(91.1, ("work must be suitably demonstrated. A design and build contract", 346.8, 775.3), size=10.0),
+        _row(143.3, ("Environment & Circular", 75.3, 187.0), bold=True, size=10.0),
+    ]
+    assert word_tables(lines, 41) == []
