@@ -200,3 +200,52 @@ def test_the_last_line_of_a_stacked_header_is_not_a_word_table_header():
         _row(143.3, ("Environment & Circular", 75.3, 187.0), bold=True, size=10.0),
     ]
     assert word_tables(lines, 41) == []
+
+
+def test_a_roll_call_table_with_headers_centred_over_its_columns():
+    # East Palo Alto planning commission minutes (Granicus roll call): headings centred over
+    # left-aligned cells, "Attendee Name" starting right of the names under it; one arrival time.
+    lines = [
+        _row(
+            224.1,
+            ("The meeting was called to order by Commissioner Robert Sherrard at 7:07 p.m.", 108.0, 531.0),
+            size=12.0,
+        ),
+        _row(
+            249.9,
+            ("Attendee Name", 136.8, 224.2),
+            ("Title", 311.9, 336.7),
+            ("Status", 406.0, 442.6),
+            ("Arrived", 476.4, 518.5),
+            bold=True,
+            size=12.0,
+        ),
+        _row(
+            264.1,
+            ("Andrei Garcia", 107.3, 180.7),
+            ("Commissioner", 264.6, 341.4),
+            ("Late", 394.7, 418.2),
+            ("7:08 p.m.", 464.9, 515.0),
+            size=12.0,
+        ),
+        _row(
+            278.8,
+            ("Robert Allen Fisk", 107.3, 198.7),
+            ("Commissioner", 264.6, 341.4),
+            ("Present", 394.7, 436.2),
+            size=12.0,
+        ),
+        _row(
+            293.6,
+            ("Uriel Hernandez", 107.3, 194.2),
+            ("Commissioner", 264.6, 341.4),
+            ("Absent", 394.7, 432.1),
+            size=12.0,
+        ),
+        _row(395.0, ("2.", 72.0, 82.1), ("APPROVAL OF THE AGENDA", 108.0, 277.3), bold=True, size=12.0),
+    ]
+    (table,) = word_tables(lines, 1)
+    assert table.header == ("Attendee Name", "Title", "Status", "Arrived")
+    assert table.rows[1] == ("Andrei Garcia", "Commissioner", "Late", "7:08 p.m.")
+    assert table.rows[3] == ("Uriel Hernandez", "Commissioner", "Absent", "")
+    assert table.n_rows == 4  # the space and the bold heading below end it
