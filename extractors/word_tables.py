@@ -61,8 +61,8 @@ def word_tables(lines: Sequence[Line], page: int) -> list[Table]:
 
 def _header(line: Line) -> list[Phrase]:
     """The header's phrases, or none when the line is not a word table's header."""
-    cells = phrases(line)
-    if not line.bold or len(cells) < 2:
+    cells = phrases(line) if line.bold else []
+    if len(cells) < 2:
         return []
     for text, _, _ in cells:
         words = text.split()
