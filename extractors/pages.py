@@ -27,6 +27,7 @@ from pdfplumber.utils import extract_text, extract_words
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractors.grid_cells import MIN_SLOT_COLUMNS, columns, slotted
 from extractors.text import clean
 from extractors.turning import Turn, quarter_turns, turn, turned_box, turned_object
 from extractors.vocab import FIGURE, document_id, sha256_of
@@ -434,21 +435,42 @@ def _grids(page: pdfplumber.page.Page) -> list[Grid]:
     grids = []
     for table in page.find_tables():
         rows = tuple(tuple(row) for row in table.extract())
-        if sideways:
-            rows = tuple(
-                tuple(_cell_text(page, text, cell, sideways) for text, cell in zip(row, found.cells, strict=True))
-                for row, found in zip(rows, table.rows, strict=True)
-            )
         if not rows:
             continue
         width = max(len(r) for r in rows)
         cols = tuple(
-            min((cell[0] for row in table.rows if j < len(row.cells) and (cell := row.cells[j])), default=0.0)
+            float(min((cell[0] for row in table.rows if j < len(row.cells) and (cell := row.cells[j])), default=0.0))
             for j in range(width)
         )
         x0, top, x1, bottom = (float(v) for v in table.bbox)
-        grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=tuple(map(float, cols))))
+        edges = list(zip(cols, [*cols[1:], x1], strict=True))
+        rows = tuple(
+            _grid_row(page, row, found.cells, edges, sideways) for row, found in zip(rows, table.rows, strict=True)
+        )
+        grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=cols))
     return grids
+
+
+def _grid_row(
+    page: pdfplumber.page.Page,
+    texts: Sequence[str | None],
+    cells: Sequence[tuple[float, ...] | None],
+    edges: list[tuple[float, float]],
+    sideways: list[dict],
+) -> tuple[str | None, ...]:
+    """A ruled row's cell texts; a cell merged over columns whose rules the band does not draw
+    is read column by column (`grid_cells.slotted`)."""
+    out = [_cell_text(page, text, cell, sideways) for text, cell in zip(texts, cells, strict=True)]
+    for cell in cells:
+        covered = columns(edges, cell[0], cell[2]) if cell else []
+        if not cell or len(covered) < MIN_SLOT_COLUMNS:
+            continue
+        chars = [c for c in page.chars if not quarter_turns(c) and _inside(c, cell)]
+        words = [(w["text"], w["x0"], w["x1"], w["top"]) for w in extract_words(chars)]
+        slots = slotted(words, [edges[j] for j in covered])
+        if slots is not None:
+            out[covered[0] : covered[-1] + 1] = slots
+    return tuple(out)
 
 
 def _cell_text(
@@ -457,14 +479,16 @@ def _cell_text(
     """A ruled cell's text, read along its letters' baseline when most of them are among `sideways`.
 
     Budget tables turn column headers to fit narrow columns; pdfplumber reads such a cell as
-    reversed or shuffled lines ("tegdub").
+    reversed or shuffled lines ("tegdub"). Sideways letters in a cell that holds upright ones
+    are a stamp printed over it (a pack's "Page 34" down a landscape table's row numbers).
     """
     if cell is None or not any(_inside(c, cell) for c in sideways):
         return text
     chars = [c for c in page.chars if _inside(c, cell)]
+    upright = [c for c in chars if not quarter_turns(c)]
+    if any(not c["text"].isspace() for c in upright):
+        return str(extract_text(upright))  # a cell turned to fit holds no upright letter
     turns = _main_turns(chars)
-    if turns == 0:
-        return text
     point, box = turn(turns, page.bbox)
     return str(extract_text([turned_object(c, point, turns, box[3]) for c in chars]))
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from extractors.pages import Grid
+from types import SimpleNamespace
+
+from extractors.grid_cells import slotted
+from extractors.pages import Grid, _cell_text
+from extractors.table_model import cell_text
 from extractors.tables import from_grid
 
 # Kent's budget amendment form (p39 of the budget amendments pack): the blue title bar, then
@@ -90,3 +94,86 @@ def test_a_group_header_still_heads_the_row_that_splits_it():
     assert table is not None
     assert table.header == ("Customer Services KPIs", "RAG rating Latest", "RAG rating Previous", "DoT")
     assert table.n_rows == 3
+
+
+# Kent's reserves schedule (budget amendments pack p36-38): A3 landscape, the header in a dark bar
+# and the TOTAL rows in coloured bars, neither with column rules. Column edges of the grid:
+RESERVES_EDGES = list(
+    zip(
+        (23.2, 58.8, 179.0, 245.0, 324.0, 495.0, 850.8, 897.3, 943.7, 990.2, 1115.0),
+        (58.8, 179.0, 245.0, 324.0, 495.0, 850.8, 897.3, 943.7, 990.2, 1115.0, 1166.5),
+        strict=True,
+    )
+)
+RESERVES_HEAD = [
+    ("Row", 25, 42, 58), ("Ref", 44, 57, 58), ("MTFP", 61, 82, 58), ("Category", 84, 121, 58),
+    ("Directorate", 181, 228, 58), ("Cabinet", 247, 280, 58), ("Member", 281, 315, 58),
+    ("Headline", 326, 363, 58), ("Description", 365, 413, 58), ("Brief", 497, 516, 58),
+    ("Description", 518, 566, 58), ("2025-26", 862, 896, 58), ("2026-27", 909, 942, 58),
+    ("2027-28", 955, 989, 58), ("Service", 992, 1023, 58), ("Area", 1024, 1043, 58), ("Core", 1117, 1137, 58),
+    ("or", 1138, 1147, 58), ("£000's", 869, 896, 71), ("£000's", 915, 942, 71), ("£000's", 962, 989, 71),
+    ("Externally", 1117, 1158, 71), ("Funded", 1117, 1148, 85),
+]  # fmt: skip
+
+
+def test_a_header_bar_without_column_rules_is_read_column_by_column():
+    texts = slotted([(t, float(a), float(b), float(top)) for t, a, b, top in RESERVES_HEAD], RESERVES_EDGES)
+    assert texts is not None
+    assert [cell_text(t) for t in texts] == [
+        "Row Ref",
+        "MTFP Category",
+        "Directorate",
+        "Cabinet Member",
+        "Headline Description",
+        "Brief Description",
+        "2025-26 £000's",
+        "2026-27 £000's",
+        "2027-28 £000's",
+        "Service Area",
+        "Core or Externally Funded",
+    ]
+
+
+def test_a_total_bar_puts_its_figures_under_their_columns():
+    words = [
+        ("TOTAL", 60.5, 86.1, 371.6), ("DRAWDOWNS", 87.9, 146.9, 371.6), ("FROM", 148.8, 173.1, 371.6),
+        ("RESERVES", 174.9, 217.9, 371.6), ("-25,598", 864.6, 895.4, 371.6), ("-9,162", 916.1, 941.9, 371.6),
+        ("-292", 970.2, 988.3, 371.6),
+    ]  # fmt: skip
+    # The bar is one cell from the second column to the last.
+    texts = slotted(words, RESERVES_EDGES[1:])
+    assert texts == ["TOTAL DRAWDOWNS FROM RESERVES", "", "", "", "", "-25,598", "-9,162", "-292", "", ""]
+
+
+def test_a_caption_bar_and_a_paragraph_stay_one_cell():
+    # Kent's amendment form (p39): the title bar and the purpose paragraph span every column.
+    edges = [(43.8, 119.0), (119.0, 352.7), (352.7, 365.9), (365.9, 427.6), (427.6, 686.7)]
+    caption = [("Budget", 260.0, 318.0, 50.0), ("Amendment", 322.0, 424.0, 50.0), ("Form", 428.0, 471.0, 50.0)]
+    assert slotted(caption, edges) is None
+    paragraph = [
+        ("Allocate", 49.0, 91.7), ("up", 95.0, 108.4), ("to", 111.7, 121.7), ("£75k", 125.0, 151.1),
+        ("from", 154.4, 178.4), ("the", 181.7, 198.4), ("money", 201.8, 237.8), ("earmarked", 241.1, 298.5),
+        ("for", 301.8, 315.8), ("general", 319.1, 359.2), ("reserves", 362.5, 408.5), ("to", 411.8, 421.9),
+        ("fund", 425.2, 448.5), ("a", 451.9, 458.5), ("comprehensive", 461.9, 543.3),
+    ]  # fmt: skip
+    assert slotted([(t, a, b, 203.1) for t, a, b in paragraph], edges) is None
+
+
+def _char(text: str, x0: float, top: float, size: float, turned: bool) -> dict[str, object]:
+    matrix = (0.0, -1.0, 1.0, 0.0, 38.5, 0.0) if turned else (1.0, 0.0, 0.0, 1.0, x0, 0.0)
+    x1, bottom = (48.0, top + size) if turned else (x0 + 0.5 * size, top + size)
+    box = {"x0": x0, "x1": x1, "top": top, "doctop": top, "bottom": bottom}
+    return {"text": text, **box, "size": size, "matrix": matrix, "upright": True}
+
+
+def test_a_page_stamp_printed_down_a_cell_is_not_its_text():
+    # Kent's reserves schedule p36: row 9's "Row Ref" cell, with the pack's "Page 34" stamp set
+    # sideways over it (letters and positions as the PDF gives them).
+    stamp = [
+        _char(t, 36.0, top, 6.67, True)
+        for t, top in zip("Page 34", (410.1, 418.1, 424.8, 431.5, 438.1, 441.5, 448.1), strict=True)
+    ]
+    nine = _char("9", 38.54, 410.76, 9.96, False)
+    page = SimpleNamespace(chars=[nine, *stamp], bbox=(0.0, 0.0, 1190.5, 841.8))
+    cell = (23.2, 407.5, 58.8, 472.9)
+    assert _cell_text(page, "Page 34 9", cell, stamp) == "9"  # type: ignore[arg-type]
