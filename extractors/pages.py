@@ -590,6 +590,8 @@ def _line(words: list[dict], verticals: list[dict], settings: PageSettings) -> L
 
 
 def _in_margin(line: Line, page: Page, settings: PageSettings) -> bool:
+    if any(_in_grid(line, grid) for grid in page.grids):
+        return False  # a table's header row repeated on each page is the table's, not a running header
     if line.turns % 2:
         # A sideways line's own top and bottom are the page's sides: a ModernGov pack stamps
         # "Page 7" at the foot of the sheet, which is beside a landscape page's table.
@@ -597,6 +599,13 @@ def _in_margin(line: Line, page: Page, settings: PageSettings) -> bool:
         return line.x1 < band or line.x0 > page.width - band
     band = page.height * settings.margin_band
     return line.bottom < band or line.top > page.height - band
+
+
+def _in_grid(line: Line, grid: Grid) -> bool:
+    """Whether an upright line sits inside a ruled table of two rows and two columns at least."""
+    mid = (line.top + line.bottom) / 2
+    inside = grid.x0 <= line.x0 and line.x1 <= grid.x1 and grid.top <= mid <= grid.bottom
+    return inside and not line.turns and len(grid.rows) >= 2 and len(grid.cols) >= 2
 
 
 def _margin_key(text: str) -> str:

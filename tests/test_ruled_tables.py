@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from extractors.grid_cells import slotted
 from extractors.kpis import read_kpis
-from extractors.pages import Grid, _cell_text
+from extractors.pages import Grid, Line, Page, PageSettings, _cell_text, _strip_margins
 from extractors.table_model import cell_text
 from extractors.tables import Table, from_grid
 
@@ -231,3 +231,24 @@ def test_the_short_names_not_their_paragraphs_are_the_measures():
     kpis = read_kpis(table)
     assert {k.measure for k in kpis} == set(names)
     assert ("Corporate Reserves", "2025-26 £000's", "-43.3") in {(k.measure, k.period, k.value_raw) for k in kpis}
+
+
+def test_a_table_header_repeated_on_each_page_is_not_a_running_header():
+    # Kent's reserves schedule (p36-38, A3 landscape 1190 x 842pt): the title and the table's
+    # header row repeat at the top of each page; the title is a running header, the header row
+    # lies inside the ruled table.
+    title = Line("APPENDIX F: 2025-28 LABOUR GROUP ALTERNATIVE BUDGET - RESERVES", 349.5, 27.0, 840.1, 43.0)
+    head = Line("Row Ref MTFP Category Directorate Cabinet Member Headline Description", 25.0, 58.0, 1158.0, 68.0)
+    body = Line("1 Contributions to reserves GET Neil Baker Highways - renewals reserve", 36.0, 97.0, 1046.0, 107.0)
+    grid = Grid(
+        x0=23.2,
+        top=54.3,
+        x1=1166.5,
+        bottom=800.0,
+        rows=(("Row Ref", "MTFP"), ("1", "Contributions")),
+        cols=(23.2, 58.8),
+    )
+    pages = [Page(n, (title, head, body), width=1190.5, height=841.8, grids=(grid,)) for n in (36, 37, 38)]
+    for page in _strip_margins(pages, PageSettings()):
+        assert [ln.text for ln in page.lines] == [head.text, body.text]
+        assert page.margin_text == (title.text,)
