@@ -66,9 +66,11 @@ def from_grid(grid: Grid, page: int) -> Table | None:
     cells, grid_cols = _without_phantoms(list(grid.rows), grid.cols)
     rows = [[cell_text(c) for c in row] for row in cells]
     title = ""
-    # A first row that is one cell merged across the grid is a caption, not a header.
+    # A first row that is one cell merged across columns, the rest blank, is a caption, not a
+    # header: a bar over the grid ("Budget Amendment Form") or a spreadsheet's title cell ("Cash
+    # Sheet - Payments 2024-5" over four of eighteen columns, Burton's cash sheet).
     first = cells[0]
-    if len(first) >= 3 and first[0] and all(c is None for c in first[1:]) and len(rows) > 2:
+    if len(first) >= 3 and first[0] and first[1] is None and not any(first[1:]) and len(rows) > 2:
         title, rows, cells = rows[0][0], rows[1:], cells[1:]
     heads = _grid_header_rows(cells)
     if heads > 1:

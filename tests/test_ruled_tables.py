@@ -252,3 +252,24 @@ def test_a_table_header_repeated_on_each_page_is_not_a_running_header():
     for page in _strip_margins(pages, PageSettings()):
         assert [ln.text for ln in page.lines] == [head.text, body.text]
         assert page.margin_text == (title.text,)
+
+
+def test_a_spreadsheet_title_cell_over_some_columns_is_the_caption():
+    # Burton-cum-Walden's cash sheet: the title cell spans four of the columns, the rest are blank.
+    grid = Grid(
+        x0=54.0,
+        top=72.0,
+        x1=638.0,
+        bottom=517.0,
+        cols=(54.0, 84.0, 113.0, 142.0, 171.0, 199.0, 237.0),
+        rows=(
+            ("Cash Sheet - Payments 2024-5", None, None, None, "", "", ""),
+            ("Date", "Details", None, None, "Cheque\nNumber", "Invoice\nNumber", "Amount\n£"),
+            ("02-Apr", "YLCA", None, None, "101292", "1", "140.00"),
+            ("02-Apr", "J W Alderson", None, None, "101293", "2", "25.00"),
+        ),
+    )
+    table = from_grid(grid, 1)
+    assert table is not None
+    assert table.title == "Cash Sheet - Payments 2024-5"
+    assert table.header == ("Date", "Details", "Cheque Number", "Invoice Number", "Amount £")
