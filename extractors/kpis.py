@@ -246,6 +246,10 @@ def _label_column(body: tuple[tuple[str, ...], ...], width: int) -> tuple[int, b
         scores[j] = len(set(cells)) / len(cells) * len(described) / len(cells)
     if not scores or max(scores.values()) < LABEL_MIN_SCORE:
         return None
+    # Row labels are names: a column of paragraphs holds them only when no column of shorter
+    # cells could ("Brief Description" beside "Headline Description", whose names repeat).
+    named = {j: v for j, v in scores.items() if v >= LABEL_MIN_SCORE and _median_length(body, j) <= PROSE_CELL_CHARS}
+    scores = named or scores
     contenders = [j for j in sorted(scores) if scores[j] >= max(scores.values()) - LABEL_MARGIN]
     phrases = [j for j in contenders if median(len(r[j].split()) for r in body if _cell(r, j)) >= 2]
     best = (phrases or contenders)[0]

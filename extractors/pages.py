@@ -27,6 +27,7 @@ from pdfplumber.utils import extract_text, extract_words
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractors.grid_cells import MIN_SLOT_COLUMNS, columns, slotted
 from extractors.text import clean
 from extractors.turning import Turn, quarter_turns, turn, turned_box, turned_object
 from extractors.vocab import FIGURE, document_id, sha256_of
@@ -434,21 +435,42 @@ def _grids(page: pdfplumber.page.Page) -> list[Grid]:
     grids = []
     for table in page.find_tables():
         rows = tuple(tuple(row) for row in table.extract())
-        if sideways:
-            rows = tuple(
-                tuple(_cell_text(page, text, cell, sideways) for text, cell in zip(row, found.cells, strict=True))
-                for row, found in zip(rows, table.rows, strict=True)
-            )
         if not rows:
             continue
         width = max(len(r) for r in rows)
         cols = tuple(
-            min((cell[0] for row in table.rows if j < len(row.cells) and (cell := row.cells[j])), default=0.0)
+            float(min((cell[0] for row in table.rows if j < len(row.cells) and (cell := row.cells[j])), default=0.0))
             for j in range(width)
         )
         x0, top, x1, bottom = (float(v) for v in table.bbox)
-        grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=tuple(map(float, cols))))
+        edges = list(zip(cols, [*cols[1:], x1], strict=True))
+        rows = tuple(
+            _grid_row(page, row, found.cells, edges, sideways) for row, found in zip(rows, table.rows, strict=True)
+        )
+        grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=cols))
     return grids
+
+
+def _grid_row(
+    page: pdfplumber.page.Page,
+    texts: Sequence[str | None],
+    cells: Sequence[tuple[float, ...] | None],
+    edges: list[tuple[float, float]],
+    sideways: list[dict],
+) -> tuple[str | None, ...]:
+    """A ruled row's cell texts; a cell merged over columns whose rules the band does not draw
+    is read column by column (`grid_cells.slotted`)."""
+    out = [_cell_text(page, text, cell, sideways) for text, cell in zip(texts, cells, strict=True)]
+    for cell in cells:
+        covered = columns(edges, cell[0], cell[2]) if cell else []
+        if not cell or len(covered) < MIN_SLOT_COLUMNS:
+            continue
+        chars = [c for c in page.chars if not quarter_turns(c) and _inside(c, cell)]
+        words = [(w["text"], w["x0"], w["x1"], w["top"]) for w in extract_words(chars)]
+        slots = slotted(words, [edges[j] for j in covered])
+        if slots is not None:
+            out[covered[0] : covered[-1] + 1] = slots
+    return tuple(out)
 
 
 def _cell_text(
@@ -457,14 +479,16 @@ def _cell_text(
     """A ruled cell's text, read along its letters' baseline when most of them are among `sideways`.
 
     Budget tables turn column headers to fit narrow columns; pdfplumber reads such a cell as
-    reversed or shuffled lines ("tegdub").
+    reversed or shuffled lines ("tegdub"). Sideways letters in a cell that holds upright ones
+    are a stamp printed over it (a pack's "Page 34" down a landscape table's row numbers).
     """
     if cell is None or not any(_inside(c, cell) for c in sideways):
         return text
     chars = [c for c in page.chars if _inside(c, cell)]
+    upright = [c for c in chars if not quarter_turns(c)]
+    if any(not c["text"].isspace() for c in upright):
+        return str(extract_text(upright))  # a cell turned to fit holds no upright letter
     turns = _main_turns(chars)
-    if turns == 0:
-        return text
     point, box = turn(turns, page.bbox)
     return str(extract_text([turned_object(c, point, turns, box[3]) for c in chars]))
 
@@ -566,6 +590,8 @@ def _line(words: list[dict], verticals: list[dict], settings: PageSettings) -> L
 
 
 def _in_margin(line: Line, page: Page, settings: PageSettings) -> bool:
+    if any(_in_grid(line, grid) for grid in page.grids):
+        return False  # a table's header row repeated on each page is the table's, not a running header
     if line.turns % 2:
         # A sideways line's own top and bottom are the page's sides: a ModernGov pack stamps
         # "Page 7" at the foot of the sheet, which is beside a landscape page's table.
@@ -573,6 +599,13 @@ def _in_margin(line: Line, page: Page, settings: PageSettings) -> bool:
         return line.x1 < band or line.x0 > page.width - band
     band = page.height * settings.margin_band
     return line.bottom < band or line.top > page.height - band
+
+
+def _in_grid(line: Line, grid: Grid) -> bool:
+    """Whether an upright line sits inside a ruled table of two rows and two columns at least."""
+    mid = (line.top + line.bottom) / 2
+    inside = grid.x0 <= line.x0 and line.x1 <= grid.x1 and grid.top <= mid <= grid.bottom
+    return inside and not line.turns and len(grid.rows) >= 2 and len(grid.cols) >= 2
 
 
 def _margin_key(text: str) -> str:

@@ -64,12 +64,14 @@ def read_tables(pages: list[Page]) -> list[Table]:
 
 def from_grid(grid: Grid, page: int) -> Table | None:
     """A ruled grid as a table, or None when it is a box around text rather than a table."""
-    rows = [[cell_text(c) for c in row] for row in grid.rows]
+    cells, grid_cols = _without_phantoms(list(grid.rows), grid.cols)
+    rows = [[cell_text(c) for c in row] for row in cells]
     title = ""
-    # A first row that is one cell merged across the grid is a caption, not a header.
-    first = grid.rows[0]
-    cells = list(grid.rows)
-    if len(first) >= 3 and first[0] and all(c is None for c in first[1:]) and len(rows) > 2:
+    # A first row that is one cell merged across columns, the rest blank, is a caption, not a
+    # header: a bar over the grid ("Budget Amendment Form") or a spreadsheet's title cell ("Cash
+    # Sheet - Payments 2024-5" over four of eighteen columns, Burton's cash sheet).
+    first = cells[0]
+    if len(first) >= 3 and first[0] and first[1] is None and not any(first[1:]) and len(rows) > 2:
         title, rows, cells = rows[0][0], rows[1:], cells[1:]
     heads = _grid_header_rows(cells)
     if heads > 1:
@@ -77,7 +79,7 @@ def from_grid(grid: Grid, page: int) -> Table | None:
     rows, keep = drop_empty(rows)
     if not is_table(rows):
         return None
-    cols = tuple(x for j, x in enumerate(grid.cols) if j in keep)
+    cols = tuple(x for j, x in enumerate(grid_cols) if j in keep)
     return Table(
         page=page,
         x0=grid.x0,
@@ -94,12 +96,58 @@ def from_grid(grid: Grid, page: int) -> Table | None:
 
 
 def _grid_header_rows(rows: list[tuple[str | None, ...]]) -> int:
-    """Row 0, and each row under a header row with a cell merged across columns ("RAG rating"
-    over "Latest" and "Previous"), as long as it holds no figures."""
+    """Row 0, and each row that splits a cell merged across columns in the row above ("Latest"
+    and "Previous" under "RAG rating"), as long as it holds no figures.
+
+    A row that leaves the merged cells whole is not a header line: a label/value form's rows
+    ("Directorate: | Children, Young People & Education" under "Amendment Name: | ...") span
+    the same columns as the row above or more.
+    """
     n = 1
-    while n < len(rows) - 1 and any(_across(rows, n - 1)) and not any(c and numeric(cell_text(c)) for c in rows[n]):
+    while n < len(rows) - 1 and _splits(rows, n) and not any(c and numeric(cell_text(c)) for c in rows[n]):
         n += 1
     return n
+
+
+def _splits(rows: list[tuple[str | None, ...]], i: int) -> bool:
+    """Whether a cell of row i starts under a cell merged across columns in row i - 1."""
+    merged = _across(rows, i - 1)
+    return any(c is not None and j < len(merged) and merged[j] for j, c in enumerate(rows[i]))
+
+
+def _without_phantoms(
+    rows: list[tuple[str | None, ...]], cols: tuple[float, ...]
+) -> tuple[list[tuple[str | None, ...]], tuple[float, ...]]:
+    """The grid without columns that no cell fills alone, each folded into the column on its right.
+
+    Word processors draw each row's rules on its own, so a rule a few points off its neighbours
+    makes a column that every cell crosses: "Amendment Number:" starts 13pt left of "Proposed
+    Funding Source:" (Kent's budget amendment forms), project boxes' "Funding awarded" values
+    start right of the "Description" values (WECA's delivery assurance report).
+    """
+    while True:
+        width = max((len(r) for r in rows), default=0)
+        phantoms = [j for j in range(width - 1) if all(_crossed(r, j) for r in rows)]
+        if not phantoms:
+            return rows, cols
+        # The narrowest first: two phantoms side by side (13pt and 62pt wide on Kent's forms) may
+        # be one rule's slip and one real column that only merged cells cross.
+        j = min(phantoms, key=lambda k: cols[k + 1] - cols[k] if k + 1 < len(cols) else 0.0)
+        rows = [_folded(r, j) for r in rows]
+        cols = cols[: j + 1] + cols[j + 2 :]
+
+
+def _crossed(row: tuple[str | None, ...], j: int) -> bool:
+    """Whether no cell of the row fills column j alone: it continues a cell or runs on into j + 1."""
+    return j + 1 >= len(row) or row[j] is None or row[j + 1] is None
+
+
+def _folded(row: tuple[str | None, ...], j: int) -> tuple[str | None, ...]:
+    """The row with column j folded into column j + 1: a cell starting in j now starts there."""
+    if j + 1 >= len(row):
+        return row
+    keep = row[j] if row[j + 1] is None else row[j + 1]
+    return (*row[:j], keep, *row[j + 2 :])
 
 
 def _across(rows: list[tuple[str | None, ...]], i: int) -> list[bool]:
