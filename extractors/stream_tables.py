@@ -33,6 +33,7 @@ from extractors.table_model import (
     numeric,
     rect,
 )
+from extractors.vocab import BULLET_GLYPHS
 
 # A whitespace table needs this many dense lines.
 MIN_STREAM_ROWS = 3
@@ -64,6 +65,9 @@ READS_ON = re.compile(r"(?:[-–,&/(]|\b(?:and|or|of|the|for|to|in|on|at|with|by
 SENTENCE_WORDS = 4
 # An amount: money, a share, or a figure with a decimal point or thousands separator.
 AMOUNT = re.compile(r"^[-+(]?(?:[£$€]\s?\d[\d,.]*|\d[\d,]*\.\d+%?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%)\)?$")
+# A line stating the unit of every figure below it ("All figures in £m" over a Kent monitoring
+# table) is a caption, not a heading of the columns it happens to sit over.
+UNIT_CAPTION = re.compile(r"^(?:all\s+)?(?:figures|amounts|values)\s+(?:are\s+)?(?:shown\s+)?in\s+\S+$", re.I)
 # A currency sign set apart at the left of its cell belongs to the amount at the right.
 CURRENCY_SIGNS = ("£", "$", "€")
 # Text that carries on from the line above: a small letter or an aside in brackets.
@@ -78,6 +82,8 @@ def phrases(line: Line) -> list[Phrase]:
     figure_gap = max(FIGURE_GAP_PT, 1.5 * median(spaces)) if spaces else FIGURE_GAP_PT
     out: list[Phrase] = []
     for text, x0, x1 in words:
+        if not out and text.strip(BULLET_GLYPHS) == "":
+            continue  # a list marker ("•  Transforming Cities Funding   80.0"), not a cell
         if out:
             prev, gap = out[-1], x0 - out[-1][2]
             wide = gap > PHRASE_GAP_EM * line.size
@@ -134,7 +140,8 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
             run = range(start, end)
             spacing = [_gap(lines[k], lines[k + 1]) for k in run if marks[k] and marks[k + 1]]
             reach = max(STREAM_GAP_LINES, HEADER_GAP * median(spacing)) if spacing else STREAM_GAP_LINES
-            head = _header_start(lines, start, reach)
+            body = [p for ln in lines[start : end + 1] if dense(ln) for p in phrases(ln)]
+            head = _header_start(lines, start, reach, body)
             for _ in range(GROUP_HEADER_LINES):  # perhaps group headers ("INDICATIVE FOR PLANNING PURPOSES")
                 if head and _gap(lines[head - 1], lines[head]) <= 1:
                     head -= 1
@@ -143,26 +150,38 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def _header_start(lines: list[Line], start: int, reach: float) -> int:
+def _header_start(lines: list[Line], start: int, reach: float, body: list[Phrase]) -> int:
     """Where a table's header begins: the multi-cell lines above its first dense line.
 
     Up to `MAX_HEADER_SKIP` one-cell lines (a wrapped label, a note) may sit between the header
     and the figures; they belong to the table only when a header line of three or more cells
-    is found above them. Header lines sit at most `reach` line heights apart.
+    is found above them. A line of words printed only over the body's figures is a header line too,
+    whatever its cells (a narrow column's heading broken over lines: "Revenu" / "e" / "Budget").
+    Header lines sit at most `reach` line heights apart.
     """
     head, k, skipped = start, start - 1, 0
     while k >= 0 and start - k <= MAX_HEADER_LINES + MAX_HEADER_SKIP and _gap(lines[k], lines[k + 1]) <= reach:
-        cells = len(phrases(lines[k]))
-        if cells > 1 and any(_sentence(text) for text, _, _ in phrases(lines[k])):
+        cells = phrases(lines[k])
+        if len(cells) > 1 and any(_sentence(text) for text, _, _ in cells):
             break  # prose split at a wide gap, not a header
-        if cells >= 3 or (cells == 2 and skipped == 0):
+        if len(cells) >= 3 or (len(cells) == 2 and skipped == 0) or _over_figures(cells, body):
             head = k
-        elif cells < 2:
+        elif len(cells) < 2:
             skipped += 1
             if skipped > MAX_HEADER_SKIP:
                 break
         k -= 1
     return head
+
+
+def _over_figures(cells: list[Phrase], body: list[Phrase]) -> bool:
+    """Whether every cell is words printed over figures of the body and over none of its words
+    (and none is a units caption)."""
+    for text, x0, x1 in cells:
+        under = [numeric(t) for t, a, b in body if min(x1, b) > max(x0, a)]
+        if numeric(text) or UNIT_CAPTION.match(text) or not under or not all(under):
+            return False
+    return True
 
 
 def read_block(block: list[Line], page: int) -> list[Table]:
@@ -245,10 +264,13 @@ def _group_header(line: Line, cols: list[tuple[float, float]], figures: set[int]
     if len(cells) > 1:
         return any(min(x1, b) > max(x0, a) for _, x0, x1 in cells for a, b in cols)
     text, x0, x1 = cells[0]
-    if len(text.split()) > HEADING_WORDS:
+    if len(text.split()) > HEADING_WORDS or UNIT_CAPTION.match(text):
         return False
     if any(j in figures and abs(x0 - a) <= COLUMN_JOIN_PT for j, (a, _) in enumerate(cols)):
         return True  # a heading set flush with the figures it heads
+    over = covered(x0, x1, cols)
+    if len(over) == 1 and over[0] in figures and over[0] > 0 and centred((x0 + x1) / 2, over[0], over[0], cols):
+        return True  # a unit or a heading centred over one column of figures ("£m", "Amount to be paid")
     return any(
         cols[a][0] - COLUMN_JOIN_PT <= x0 and x1 <= cols[b][1] + COLUMN_JOIN_PT and centred((x0 + x1) / 2, a, b, cols)
         for a in range(1, len(cols))

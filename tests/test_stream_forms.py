@@ -1,0 +1,90 @@
+"""Forms of whitespace tables met in council reports, each built from a real page's words and
+positions (the document named in each test; checked against the rendered page)."""
+
+from __future__ import annotations
+
+from extractors.pages import Line, Page
+from extractors.table_model import join_cell
+from extractors.tables import read_tables
+
+Word = tuple[str, float, float]
+
+
+def _line(words: list[Word], top: float, size: float = 11.0) -> Line:
+    return Line(" ".join(w for w, _, _ in words), words[0][1], top, words[-1][2], top + size, size, words=tuple(words))
+
+
+def test_a_word_broken_at_a_line_end_is_rejoined_before_the_next_word():
+    # Sutton Coldfield payments list: "Unrecoverabl" / "e VAT" in a narrow ruled header cell.
+    assert join_cell("Unrecoverabl", "e VAT") == "Unrecoverable VAT"
+    assert join_cell("Rent per room", "pa inc VAT") == "Rent per room pa inc VAT"  # a word of its own
+
+
+def _kent_rows(figure_xs: list[tuple[float, float]], top: float) -> list[Line]:
+    """Kent Q3 finance monitoring, 3c: right-aligned labels and three columns of £m."""
+    labels = [("Environment & Circular Economy", 134.9, 296.9), ("Growth & Communities", 183.9, 297.0)]
+    labels += [("Highways & Transportation", 164.9, 296.9)]
+    values = [["97.3", "99.9", "+2.6"], ["31.3", "29.9", "-1.4"], ["72.9", "78.1", "+5.2"]]
+    return [
+        _line([label, *[(v, a, b) for v, (a, b) in zip(vals, figure_xs, strict=True)]], top + 18.8 * k)
+        for k, (label, vals) in enumerate(zip(labels, values, strict=True))
+    ]
+
+
+def test_a_narrow_columns_heading_broken_over_staggered_lines_is_kept_whole():
+    # Kent Q3 finance monitoring, 3c: "Revenu" / "e" / "Budget" stacked in each narrow column,
+    # each column's lines half a line lower than its neighbour's.
+    head = [
+        _line([("Revenu", 381.3, 421.0), ("Revenu", 435.9, 475.6)], 32.9),
+        _line([("Revenu", 325.8, 365.5)], 39.2),
+        _line([("e", 414.9, 421.0), ("e", 469.5, 475.6)], 45.5),
+        _line([("e", 359.4, 365.5)], 51.8),
+        _line([("Forecas", 378.8, 421.0), ("Varianc", 435.9, 475.6)], 58.1),
+        _line([("Budget", 327.7, 365.6)], 64.5),
+        _line([("t", 417.3, 421.0), ("e", 469.5, 475.6)], 70.8),
+    ]
+    body = _kent_rows([(344.1, 365.5), (399.6, 421.0), (453.9, 475.6)], 89.6)
+    (table,) = read_tables([Page(15, (*head, *body))])
+    assert table.header == ("", "Revenue Budget", "Revenue Forecast", "Revenue Variance")
+    assert table.n_rows == 4
+
+
+def test_a_units_caption_over_the_header_is_not_a_group_header():
+    # Kent Q3 finance monitoring, 3a: "All figures in £m" right-aligned over the last two columns.
+    head = [
+        _line([("All", 426.7, 439.0), ("figures", 442.0, 475.0), ("in", 478.1, 486.7), ("£m", 489.7, 505.0)], 78.4),
+        _line([("Revenue", 337.4, 383.2), ("Revenue", 402.1, 448.0), ("Revenue", 459.1, 505.0)], 97.2),
+        _line([("Budget", 345.4, 383.3), ("Forecast", 402.1, 448.0), ("Variance", 459.1, 505.0)], 109.9),
+    ]
+    body = _kent_rows([(355.7, 383.2), (420.5, 448.0), (477.2, 505.0)], 128.7)
+    (table,) = read_tables([Page(7, (*head, *body))])
+    assert table.header == ("", "Revenue Budget", "Revenue Forecast", "Revenue Variance")
+
+
+def test_a_unit_centred_over_a_list_of_amounts_heads_it_and_bullets_are_not_cells():
+    # West of England investment fund report: "£m" over a bulleted list of funding sources, under
+    # the justified paragraph that introduces it.
+    prose = [
+        _line(
+            [("1.", 72.0, 82.0), ("At the meeting of the West of England Mayoral Combined", 94.7, 501.4)], 218.1, 12.0
+        ),
+        _line([("Committee in October 2023, the Investment Fund time horizon was", 94.7, 501.4)], 234.0, 12.0),
+        _line([("27/28 reinstating the 5-year rolling programme at that time. With the", 94.7, 501.4)], 249.8, 12.0),
+        _line([("overprogramming agreed at the Committee meeting in October 2025, the", 94.7, 501.4)], 265.7, 12.0),
+        _line([("available within this period is:", 94.7, 250.1)], 281.6, 12.0),
+    ]
+    unit = _line([("£m", 478.0, 494.7)], 309.5, 12.0)
+
+    def item(label: str, x1: float, amount: str, a: float, top: float) -> Line:
+        return _line([("•", 107.5, 113.0), (label, 121.7, x1), (amount, a, 501.4)], top, 12.0)
+
+    rows = [
+        item("Transforming Cities Funding (TCF)", 307.0, "80.0", 478.0, 342.8),
+        item("One year succession to Local Growth Funding", 367.8, "7.4", 484.7, 359.5),
+        item("Structured over-programming of delivery against spend (capital)", 460.5, "7.5", 484.7, 376.2),
+        _line([("Total", 107.6, 134.3), ("454.9", 472.0, 502.0)], 392.0, 12.0),
+    ]
+    (table,) = read_tables([Page(3, (*prose, unit, *rows))])
+    assert table.header == ("", "£m")
+    assert table.rows[1] == ("Transforming Cities Funding (TCF)", "80.0")
+    assert table.rows[-1] == ("Total", "454.9")
