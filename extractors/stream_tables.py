@@ -204,19 +204,44 @@ def read_block(block: list[Line], page: int) -> list[Table]:
 
 def _parts(rows: list[Row]) -> list[tuple[list[Row], str]]:
     """The rows split before each header row under the body (no figures, cells in two or more
-    columns of figures, figures right under it), with the heading alone above it as its title."""
+    columns of figures, figures right under it), with the heading alone above it as its title,
+    and at each heading under which the figures are set out anew (see `_new_layout`)."""
     figure_cols = {j for r in rows for j in r.figures()}
     starts, titles = [0], [""]
     seen_figures = False
     for i, row in enumerate(rows[:-1]):
-        header = not row.figures() and len(row.cells.keys() & figure_cols) >= 2 and bool(rows[i + 1].figures())
-        if header and seen_figures and i > starts[-1]:
-            heading = rows[i - 1] if len(rows[i - 1].cells) == 1 and not rows[i - 1].figures() else None
-            starts.append(i - (heading is not None))
-            titles.append(next(iter(heading.cells.values()))[0] if heading else "")
+        if seen_figures and i > starts[-1]:
+            if not row.figures() and len(row.cells.keys() & figure_cols) >= 2 and rows[i + 1].figures():
+                heading = rows[i - 1] if _heading(rows[i - 1]) else None
+                starts.append(i - (heading is not None))
+                titles.append(_text(heading) if heading else "")
+            elif _heading(row) and _new_layout(rows[starts[-1] : i], rows[i + 1 :]):
+                starts.append(i)
+                titles.append(_text(row))
         seen_figures = seen_figures or bool(row.figures())
     bounds = [*starts, len(rows)]
     return [(rows[a + bool(title) : b], title) for a, b, title in zip(bounds, bounds[1:], titles, strict=False)]
+
+
+def _heading(row: Row) -> bool:
+    return len(row.cells) == 1 and not row.figures()
+
+
+def _text(row: Row) -> str:
+    return " ".join(text for text, _, _ in row.cells.values())
+
+
+def _new_layout(before: list[Row], after: list[Row]) -> bool:
+    """Whether the figures under a heading open a table of their own: none of them sits in a
+    column of figures above it ("Deposits made:" under a payments list, the amounts in its payee
+    column), or words fill a column left empty above (a balance sheet's "Debtors" column under a
+    bank reconciliation). A section of the same table may fill a few more columns of figures."""
+    if not after or not after[0].figures():
+        return False
+    used = {j for r in before for j in r.cells}
+    figures = {j for r in before for j in r.figures()}
+    words = {j for r in after for j in r.cells.keys() - r.figures()}
+    return not figures & {j for r in after for j in r.figures()} or bool(words - used)
 
 
 def _table(

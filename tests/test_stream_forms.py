@@ -88,3 +88,48 @@ def test_a_unit_centred_over_a_list_of_amounts_heads_it_and_bullets_are_not_cell
     assert table.header == ("", "£m")
     assert table.rows[1] == ("Transforming Cities Funding (TCF)", "80.0")
     assert table.rows[-1] == ("Total", "454.9")
+
+
+def _souldern_payments() -> list[Line]:
+    """Souldern planning minutes (March 2018): payments made, each date over "online payment"."""
+    lines = [_line([("Date", 72.0, 93.2), ("Payee", 144.0, 170.9), ("Description", 252.0, 303.0)], 268.9)]
+    lines[0] = _line([*lines[0].words, ("Amount", 432.0, 468.2)], 268.9)
+    paid = [("Cathy Fleet", "Clerk salary", "£82.00"), ("HMRC", "PAYE (Jan)", "£16.00"), ("SSE", "Plaques", "£27.62")]
+    for k, (payee, what, amount) in enumerate(paid):
+        top = 294.3 + 30.8 * k
+        cells = [("26/01/18", 72.0, 114.0), (payee, 144.0, 194.2), (what, 252.0, 303.4), (amount, 432.0, 462.7)]
+        lines += [_line(cells, top), _line([("online payment", 72.0, 142.1)], top + 15.4)]
+    return lines
+
+
+def test_a_heading_over_figures_set_out_anew_opens_a_table_of_its_own():
+    # Souldern planning minutes: "Deposits made :" under the payments, its amounts in the payee column
+    # (lines as printed, 139pt higher).
+    deposits = [
+        _line([("Deposits made :", 72.0, 147.8)], 402.1),
+        _line([("26/01/18", 72.0, 114.0), ("£500", 144.0, 166.3), ("Playground Nearly New Sale", 216.0, 342.0)], 427.6),
+        _line([("05/03/18", 72.0, 114.0), ("£1091.60", 144.0, 185.8), ("CDC New Homes payment", 216.0, 333.3)], 443.1),
+    ]
+    payments, banked = read_tables([Page(3, (*_souldern_payments(), *deposits))])
+    assert payments.header == ("Date", "Payee", "Description", "Amount")
+    assert payments.rows[-1] == ("26/01/18 online payment", "SSE", "Plaques", "£27.62")
+    assert banked.title == "Deposits made :"
+    assert banked.rows == (
+        ("26/01/18", "£500", "Playground Nearly New Sale"),
+        ("05/03/18", "£1091.60", "CDC New Homes payment"),
+    )
+
+
+def test_a_section_heading_over_figures_in_the_same_columns_stays_in_the_table():
+    # Tintern Community Council budget: CAPITAL under the REVENUE rows, figures in the same columns
+    # (and Kent's revenue plan: SPENDING under the base budget rows).
+    def row(label: str, figures: list[str], top: float) -> Line:
+        xs = [(240.4, 265.5), (346.4, 371.5), (452.4, 477.5)]
+        return _line([(label, 57.0, 129.5), *[(f, a, b) for f, (a, b) in zip(figures, xs, strict=True) if f]], top)
+
+    # Nothing spent above the heading yet: the section fills one more column of figures.
+    lines = [row("Audit", ["400", "", "400"], 236.0), row("REVENUE TOTAL", ["6,870", "", "7,450"], 248.7)]
+    lines += [_line([("CAPITAL", 57.0, 93.2)], 273.8), row("Village Hall", ["1,000", "817", "1,000"], 286.5)]
+    lines += [row("Churchyards", ["500", "500", "500"], 299.0)]
+    (table,) = read_tables([Page(1, tuple(lines))])
+    assert [r[0] for r in table.rows] == ["Audit", "REVENUE TOTAL", "CAPITAL", "Village Hall", "Churchyards"]
