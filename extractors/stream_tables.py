@@ -19,6 +19,7 @@ import re
 from itertools import pairwise
 from statistics import median
 
+from extractors.centred_rows import centred_rows
 from extractors.pages import Line
 from extractors.table_headers import HEADING_WORDS, centred, header_rows, merged_header
 from extractors.table_model import (
@@ -197,6 +198,10 @@ def read_block(block: list[Line], page: int) -> list[Table]:
     if len(cols) < 2:
         return []
     rows = _rows(block, cols)
+    heads = header_rows(rows)
+    below = rows[heads - 1].bottom if heads else block[0].top
+    centred = centred_rows([(ln.top, ln.bottom, _slot(ln, cols)) for ln in block if ln.top >= below])
+    rows = rows[:heads] + centred if centred else rows
     x0, x1 = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
     tables = [_table(part, cols, page, x0, x1, title) for part, title in _parts(rows)]
     return [t for t in tables if t is not None]

@@ -3,6 +3,7 @@ positions (the document named in each test; checked against the rendered page)."
 
 from __future__ import annotations
 
+from extractors.centred_rows import BodyLine, centred_rows
 from extractors.pages import Line, Page
 from extractors.table_model import join_cell
 from extractors.tables import read_tables
@@ -133,3 +134,53 @@ def test_a_section_heading_over_figures_in_the_same_columns_stays_in_the_table()
     lines += [row("Churchyards", ["500", "500", "500"], 299.0)]
     (table,) = read_tables([Page(1, tuple(lines))])
     assert [r[0] for r in table.rows] == ["Audit", "REVENUE TOTAL", "CAPITAL", "Village Hall", "Churchyards"]
+
+
+# Kent Q3 finance monitoring, key service variances: label, summary and explanation centred on
+# each row's figures; a paragraph gap inside an explanation is wider than the gap between rows.
+KENT_VARIANCES: list[tuple[float, dict[int, str]]] = [
+    (189.3, {4: "Activity and price", 5: "+£4.2m pressure relates to more"}),
+    (200.8, {4: "pressures", 5: "packages, including an increase in"}),
+    (212.3, {0: "Adult Mental Health -", 4: "beyond budgeted", 5: "to meet more complex needs."}),
+    (223.8, {0: "Community Based", 1: "21.2", 2: "30.2", 3: "+9.0", 4: "levels, and"}),
+    (235.3, {0: "Services", 4: "slippage in", 5: "Other pressures include +£4.6m from"}),
+    (246.8, {4: "savings", 5: "+£0.3m from costs relating to"}),
+    (258.3, {4: "programme."}),
+    (276.0, {5: "+£3.4m pressure relates to homecare"}),
+    (287.5, {5: "an increase in the average"}),
+    (310.5, {5: "Other pressures include +£4.5m from"}),
+    (316.2, {4: "Activity and price"}),
+    (322.0, {0: "Older People -", 5: "anticipated to be achieved this"}),
+    (327.7, {4: "pressures"}),
+    (333.5, {0: "Community Based", 1: "35.4", 2: "41.7", 3: "+6.3", 5: "on contributions to the provision"}),
+    (339.2, {4: "beyond budgeted"}),
+    (345.0, {0: "Services"}),
+    (350.7, {4: "levels"}),
+    (356.5, {5: "The above pressures are offset"}),
+    (368.0, {5: "older people community based services"}),
+    (379.5, {5: "benefit from unrealised creditors from"}),
+    (391.0, {5: "£0.5m."}),
+]
+
+
+def _body(lines: list[tuple[float, dict[int, str]]]) -> list[BodyLine]:
+    return [(top, top + 10.0, {j: (text, 0.0, 0.0) for j, text in cells.items()}) for top, cells in lines]
+
+
+def test_cells_centred_on_their_figures_are_shared_out_between_rows_by_centring():
+    rows = centred_rows(_body(KENT_VARIANCES))
+    assert rows is not None and len(rows) == 2
+    first, second = (r.cells for r in rows)
+    assert first[0][0] == "Adult Mental Health - Community Based Services"
+    assert first[4][0] == "Activity and price pressures beyond budgeted levels, and slippage in savings programme."
+    assert first[5][0].endswith("needs. Other pressures include +£4.6m from +£0.3m from costs relating to")
+    assert second[0][0] == "Older People - Community Based Services" and second[1][0] == "35.4"
+    assert second[5][0].startswith("+£3.4m pressure relates to homecare an increase in the average Other")
+    assert second[5][0].endswith("creditors from £0.5m.")
+
+
+def test_cells_printed_from_the_top_of_their_row_are_not_read_as_centred():
+    # Souldern planning minutes: each payment's date over "online payment".
+    lines = [(294.3 + 30.8 * k, {0: "26/01/18", 1: "HMRC", 2: "PAYE (Jan)", 3: "£16.00"}) for k in range(3)]
+    lines += [(309.7 + 30.8 * k, {0: "online payment"}) for k in range(3)]
+    assert centred_rows(_body(sorted(lines, key=lambda ln: ln[0]))) is None
