@@ -69,6 +69,8 @@ AMOUNT = re.compile(r"^[-+(]?(?:[£$€]\s?\d[\d,.]*|\d[\d,]*\.\d+%?|\d{1,3}(?:,
 # A line stating the unit of every figure below it ("All figures in £m" over a Kent monitoring
 # table) is a caption, not a heading of the columns it happens to sit over.
 UNIT_CAPTION = re.compile(r"^(?:all\s+)?(?:figures|amounts|values)\s+(?:are\s+)?(?:shown\s+)?in\s+\S+$", re.I)
+# A note's or a paragraph's number: "2", "3.", "(4)".
+NOTE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
 # A currency sign set apart at the left of its cell belongs to the amount at the right.
 CURRENCY_SIGNS = ("£", "$", "€")
 # Text that carries on from the line above: a small letter or an aside in brackets.
@@ -144,7 +146,7 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
             body = [p for ln in lines[start : end + 1] if dense(ln) for p in phrases(ln)]
             head = _header_start(lines, start, reach, body)
             for _ in range(GROUP_HEADER_LINES):  # perhaps group headers ("INDICATIVE FOR PLANNING PURPOSES")
-                if head and _gap(lines[head - 1], lines[head]) <= 1:
+                if head and _gap(lines[head - 1], lines[head]) <= 1 and not _numbered(lines[head - 1], body):
                     head -= 1
             out.append(lines[head : end + 1])
         i = end + 1
@@ -163,8 +165,8 @@ def _header_start(lines: list[Line], start: int, reach: float, body: list[Phrase
     head, k, skipped = start, start - 1, 0
     while k >= 0 and start - k <= MAX_HEADER_LINES + MAX_HEADER_SKIP and _gap(lines[k], lines[k + 1]) <= reach:
         cells = phrases(lines[k])
-        if len(cells) > 1 and any(_sentence(text) for text, _, _ in cells):
-            break  # prose split at a wide gap, not a header
+        if (len(cells) > 1 and any(_sentence(text) for text, _, _ in cells)) or _numbered(lines[k], body):
+            break  # prose split at a wide gap, or a numbered note's heading: not a header
         if len(cells) >= 3 or (len(cells) == 2 and skipped == 0) or _over_figures(cells, body):
             head = k
         elif len(cells) < 2:
@@ -173,6 +175,13 @@ def _header_start(lines: list[Line], start: int, reach: float, body: list[Phrase
                 break
         k -= 1
     return head
+
+
+def _numbered(line: Line, body: list[Phrase]) -> bool:
+    """Whether a line is a numbered note's heading: its number printed left of the whole body
+    ("2   Unrealisable Assets at 31st March 2014" over a parish's asset list)."""
+    cells = phrases(line)
+    return len(cells) == 2 and bool(NOTE_NUMBER.match(cells[0][0])) and cells[0][2] < min(p[1] for p in body)
 
 
 def _over_figures(cells: list[Phrase], body: list[Phrase]) -> bool:

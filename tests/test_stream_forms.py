@@ -184,3 +184,21 @@ def test_cells_printed_from_the_top_of_their_row_are_not_read_as_centred():
     lines = [(294.3 + 30.8 * k, {0: "26/01/18", 1: "HMRC", 2: "PAYE (Jan)", 3: "£16.00"}) for k in range(3)]
     lines += [(309.7 + 30.8 * k, {0: "online payment"}) for k in range(3)]
     assert centred_rows(_body(sorted(lines, key=lambda ln: ln[0]))) is None
+
+
+def test_a_numbered_notes_heading_is_not_a_header_row():
+    # Souldern Parish Council's 2016-17 accounts, notes: "2  Unrealisable Assets ..." over a lettered list.
+    def asset(letter: str, name: str, value: str, x0: float, note: str, top: float) -> Line:
+        cells = [(letter, 99.1, 104.8), (name, 126.2, 228.3), (value, x0, 409.3)]
+        return _line([*cells, (note, 426.7, 487.3)] if note else cells, top, 10.2)
+
+    lines = [
+        _line([("2", 76.7, 82.3), ("Unrealisable Assets at 31st March 2014", 126.2, 306.5)], 256.8, 10.2),
+        asset("a", "Recreation Field", "700.00", 378.1, "(historic cost)", 275.2),
+        asset("b", "Playground equipment", "10,000.00", 363.9, "(historic cost)", 293.5),
+        asset("c", "Village Green", "1.00", 389.4, "(nominal value)", 311.9),
+        asset("e", "Bus Shelter", "3,844.25", 369.6, "", 348.6),
+    ]
+    (table,) = read_tables([Page(3, tuple(lines))])
+    assert table.header == ("a", "Recreation Field", "700.00", "(historic cost)")
+    assert table.rows[-1] == ("e", "Bus Shelter", "3,844.25", "")
