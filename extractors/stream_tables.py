@@ -21,7 +21,7 @@ from statistics import median
 
 from extractors.centred_rows import centred_rows
 from extractors.pages import Line
-from extractors.table_headers import HEADING_WORDS, centred, header_rows, merged_header
+from extractors.table_headers import HEADING_WORDS, centred, header_rows, merged_header, parts
 from extractors.table_model import (
     SENTENCE_END,
     Phrase,
@@ -212,50 +212,8 @@ def read_block(block: list[Line], page: int) -> list[Table]:
     centred = centred_rows([(ln.top, ln.bottom, _slot(ln, cols)) for ln in block if ln.top >= below])
     rows = rows[:heads] + centred if centred else rows
     x0, x1 = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
-    tables = [_table(part, cols, page, x0, x1, title) for part, title in _parts(rows)]
+    tables = [_table(part, cols, page, x0, x1, title) for part, title in parts(rows)]
     return [t for t in tables if t is not None]
-
-
-def _parts(rows: list[Row]) -> list[tuple[list[Row], str]]:
-    """The rows split before each header row under the body (no figures, cells in two or more
-    columns of figures, figures right under it), with the heading alone above it as its title,
-    and at each heading under which the figures are set out anew (see `_new_layout`)."""
-    figure_cols = {j for r in rows for j in r.figures()}
-    starts, titles = [0], [""]
-    seen_figures = False
-    for i, row in enumerate(rows[:-1]):
-        if seen_figures and i > starts[-1]:
-            if not row.figures() and len(row.cells.keys() & figure_cols) >= 2 and rows[i + 1].figures():
-                heading = rows[i - 1] if _heading(rows[i - 1]) else None
-                starts.append(i - (heading is not None))
-                titles.append(_text(heading) if heading else "")
-            elif _heading(row) and _new_layout(rows[starts[-1] : i], rows[i + 1 :]):
-                starts.append(i)
-                titles.append(_text(row))
-        seen_figures = seen_figures or bool(row.figures())
-    bounds = [*starts, len(rows)]
-    return [(rows[a + bool(title) : b], title) for a, b, title in zip(bounds, bounds[1:], titles, strict=False)]
-
-
-def _heading(row: Row) -> bool:
-    return len(row.cells) == 1 and not row.figures()
-
-
-def _text(row: Row) -> str:
-    return " ".join(text for text, _, _ in row.cells.values())
-
-
-def _new_layout(before: list[Row], after: list[Row]) -> bool:
-    """Whether the figures under a heading open a table of their own: none of them sits in a
-    column of figures above it ("Deposits made:" under a payments list, the amounts in its payee
-    column), or words fill a column left empty above (a balance sheet's "Debtors" column under a
-    bank reconciliation). A section of the same table may fill a few more columns of figures."""
-    if not after or not after[0].figures():
-        return False
-    used = {j for r in before for j in r.cells}
-    figures = {j for r in before for j in r.figures()}
-    words = {j for r in after for j in r.cells.keys() - r.figures()}
-    return not figures & {j for r in after for j in r.figures()} or bool(words - used)
 
 
 def _table(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from extractors.centred_rows import BodyLine, centred_rows
 from extractors.pages import Line, Page
-from extractors.table_model import join_cell
+from extractors.table_headers import parts
+from extractors.table_model import Row, join_cell
 from extractors.tables import read_tables
 
 Word = tuple[str, float, float]
@@ -202,3 +203,23 @@ def test_a_numbered_notes_heading_is_not_a_header_row():
     (table,) = read_tables([Page(3, tuple(lines))])
     assert table.header == ("a", "Recreation Field", "700.00", "(historic cost)")
     assert table.rows[-1] == ("e", "Bus Shelter", "3,844.25", "")
+
+
+def test_only_the_rows_up_to_the_next_heading_decide_whether_a_heading_opens_a_table():
+    # Souldern's 2016-17 accounts: a bank reconciliation whose "Deduct unpresented cheques" stands
+    # alone over its total, then the balance sheet with its "Debtors" column.
+    def row(top: float, cells: dict[int, str]) -> Row:
+        return Row(top, top + 10.2, 10.2, {j: (text, 0.0, 0.0) for j, text in cells.items()})
+
+    rows = [
+        row(119.8, {0: "Balance as per bank statement", 2: "10409.00"}),
+        row(132.5, {0: "Add amounts not yet credited", 2: "0.00"}),
+        row(145.2, {0: "Deduct unpresented cheques"}),
+        row(157.9, {2: "10409.00"}),
+        row(170.6, {0: "Balance sheet at end of March 2017"}),
+        row(183.4, {0: "Long Term Assets", 2: "0.00"}),
+        row(196.1, {0: "Current Assets", 1: "Debtors", 2: "956.54"}),
+    ]
+    (bank, _), (sheet, title) = parts(rows)
+    assert [r.top for r in bank] == [119.8, 132.5, 145.2, 157.9]
+    assert title == "Balance sheet at end of March 2017" and len(sheet) == 2
