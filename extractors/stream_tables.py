@@ -19,8 +19,9 @@ import re
 from itertools import pairwise
 from statistics import median
 
+from extractors.centred_rows import centred_rows
 from extractors.pages import Line
-from extractors.table_headers import HEADING_WORDS, centred, header_rows, merged_header
+from extractors.table_headers import HEADING_WORDS, centred, header_rows, merged_header, parts
 from extractors.table_model import (
     SENTENCE_END,
     Phrase,
@@ -33,6 +34,7 @@ from extractors.table_model import (
     numeric,
     rect,
 )
+from extractors.vocab import BULLET_GLYPHS
 
 # A whitespace table needs this many dense lines.
 MIN_STREAM_ROWS = 3
@@ -64,6 +66,11 @@ READS_ON = re.compile(r"(?:[-–,&/(]|\b(?:and|or|of|the|for|to|in|on|at|with|by
 SENTENCE_WORDS = 4
 # An amount: money, a share, or a figure with a decimal point or thousands separator.
 AMOUNT = re.compile(r"^[-+(]?(?:[£$€]\s?\d[\d,.]*|\d[\d,]*\.\d+%?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%)\)?$")
+# A line stating the unit of every figure below it ("All figures in £m" over a Kent monitoring
+# table) is a caption, not a heading of the columns it happens to sit over.
+UNIT_CAPTION = re.compile(r"^(?:all\s+)?(?:figures|amounts|values)\s+(?:are\s+)?(?:shown\s+)?in\s+\S+$", re.I)
+# A note's or a paragraph's number: "2", "3.", "(4)".
+NOTE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
 # A currency sign set apart at the left of its cell belongs to the amount at the right.
 CURRENCY_SIGNS = ("£", "$", "€")
 # Text that carries on from the line above: a small letter or an aside in brackets.
@@ -78,6 +85,8 @@ def phrases(line: Line) -> list[Phrase]:
     figure_gap = max(FIGURE_GAP_PT, 1.5 * median(spaces)) if spaces else FIGURE_GAP_PT
     out: list[Phrase] = []
     for text, x0, x1 in words:
+        if not out and text.strip(BULLET_GLYPHS) == "":
+            continue  # a list marker ("•  Transforming Cities Funding   80.0"), not a cell
         if out:
             prev, gap = out[-1], x0 - out[-1][2]
             wide = gap > PHRASE_GAP_EM * line.size
@@ -134,35 +143,55 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
             run = range(start, end)
             spacing = [_gap(lines[k], lines[k + 1]) for k in run if marks[k] and marks[k + 1]]
             reach = max(STREAM_GAP_LINES, HEADER_GAP * median(spacing)) if spacing else STREAM_GAP_LINES
-            head = _header_start(lines, start, reach)
+            body = [p for ln in lines[start : end + 1] if dense(ln) for p in phrases(ln)]
+            head = _header_start(lines, start, reach, body)
             for _ in range(GROUP_HEADER_LINES):  # perhaps group headers ("INDICATIVE FOR PLANNING PURPOSES")
-                if head and _gap(lines[head - 1], lines[head]) <= 1:
+                if head and _gap(lines[head - 1], lines[head]) <= 1 and not _numbered(lines[head - 1], body):
                     head -= 1
             out.append(lines[head : end + 1])
         i = end + 1
     return out
 
 
-def _header_start(lines: list[Line], start: int, reach: float) -> int:
+def _header_start(lines: list[Line], start: int, reach: float, body: list[Phrase]) -> int:
     """Where a table's header begins: the multi-cell lines above its first dense line.
 
     Up to `MAX_HEADER_SKIP` one-cell lines (a wrapped label, a note) may sit between the header
     and the figures; they belong to the table only when a header line of three or more cells
-    is found above them. Header lines sit at most `reach` line heights apart.
+    is found above them. A line of words printed only over the body's figures is a header line too,
+    whatever its cells (a narrow column's heading broken over lines: "Revenu" / "e" / "Budget").
+    Header lines sit at most `reach` line heights apart.
     """
     head, k, skipped = start, start - 1, 0
     while k >= 0 and start - k <= MAX_HEADER_LINES + MAX_HEADER_SKIP and _gap(lines[k], lines[k + 1]) <= reach:
-        cells = len(phrases(lines[k]))
-        if cells > 1 and any(_sentence(text) for text, _, _ in phrases(lines[k])):
-            break  # prose split at a wide gap, not a header
-        if cells >= 3 or (cells == 2 and skipped == 0):
+        cells = phrases(lines[k])
+        if (len(cells) > 1 and any(_sentence(text) for text, _, _ in cells)) or _numbered(lines[k], body):
+            break  # prose split at a wide gap, or a numbered note's heading: not a header
+        if len(cells) >= 3 or (len(cells) == 2 and skipped == 0) or _over_figures(cells, body):
             head = k
-        elif cells < 2:
+        elif len(cells) < 2:
             skipped += 1
             if skipped > MAX_HEADER_SKIP:
                 break
         k -= 1
     return head
+
+
+def _numbered(line: Line, body: list[Phrase]) -> bool:
+    """Whether a line is a numbered note's heading: its number printed left of the whole body
+    ("2   Unrealisable Assets at 31st March 2014" over a parish's asset list)."""
+    cells = phrases(line)
+    return len(cells) == 2 and bool(NOTE_NUMBER.match(cells[0][0])) and cells[0][2] < min(p[1] for p in body)
+
+
+def _over_figures(cells: list[Phrase], body: list[Phrase]) -> bool:
+    """Whether every cell is words printed over figures of the body and over none of its words
+    (and none is a units caption)."""
+    for text, x0, x1 in cells:
+        under = [numeric(t) for t, a, b in body if min(x1, b) > max(x0, a)]
+        if numeric(text) or UNIT_CAPTION.match(text) or not under or not all(under):
+            return False
+    return True
 
 
 def read_block(block: list[Line], page: int) -> list[Table]:
@@ -178,26 +207,13 @@ def read_block(block: list[Line], page: int) -> list[Table]:
     if len(cols) < 2:
         return []
     rows = _rows(block, cols)
+    heads = header_rows(rows)
+    below = rows[heads - 1].bottom if heads else block[0].top
+    centred = centred_rows([(ln.top, ln.bottom, _slot(ln, cols)) for ln in block if ln.top >= below])
+    rows = rows[:heads] + centred if centred else rows
     x0, x1 = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
-    tables = [_table(part, cols, page, x0, x1, title) for part, title in _parts(rows)]
+    tables = [_table(part, cols, page, x0, x1, title) for part, title in parts(rows)]
     return [t for t in tables if t is not None]
-
-
-def _parts(rows: list[Row]) -> list[tuple[list[Row], str]]:
-    """The rows split before each header row under the body (no figures, cells in two or more
-    columns of figures, figures right under it), with the heading alone above it as its title."""
-    figure_cols = {j for r in rows for j in r.figures()}
-    starts, titles = [0], [""]
-    seen_figures = False
-    for i, row in enumerate(rows[:-1]):
-        header = not row.figures() and len(row.cells.keys() & figure_cols) >= 2 and bool(rows[i + 1].figures())
-        if header and seen_figures and i > starts[-1]:
-            heading = rows[i - 1] if len(rows[i - 1].cells) == 1 and not rows[i - 1].figures() else None
-            starts.append(i - (heading is not None))
-            titles.append(next(iter(heading.cells.values()))[0] if heading else "")
-        seen_figures = seen_figures or bool(row.figures())
-    bounds = [*starts, len(rows)]
-    return [(rows[a + bool(title) : b], title) for a, b, title in zip(bounds, bounds[1:], titles, strict=False)]
 
 
 def _table(
@@ -245,10 +261,13 @@ def _group_header(line: Line, cols: list[tuple[float, float]], figures: set[int]
     if len(cells) > 1:
         return any(min(x1, b) > max(x0, a) for _, x0, x1 in cells for a, b in cols)
     text, x0, x1 = cells[0]
-    if len(text.split()) > HEADING_WORDS:
+    if len(text.split()) > HEADING_WORDS or UNIT_CAPTION.match(text):
         return False
     if any(j in figures and abs(x0 - a) <= COLUMN_JOIN_PT for j, (a, _) in enumerate(cols)):
         return True  # a heading set flush with the figures it heads
+    over = covered(x0, x1, cols)
+    if len(over) == 1 and over[0] in figures and over[0] > 0 and centred((x0 + x1) / 2, over[0], over[0], cols):
+        return True  # a unit or a heading centred over one column of figures ("£m", "Amount to be paid")
     return any(
         cols[a][0] - COLUMN_JOIN_PT <= x0 and x1 <= cols[b][1] + COLUMN_JOIN_PT and centred((x0 + x1) / 2, a, b, cols)
         for a in range(1, len(cols))

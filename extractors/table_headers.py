@@ -1,6 +1,7 @@
 """Table headers: which rows at the top of a whitespace table are its header, and the one
 header row they make, each column's lines joined upper first, a group header spread over the
-columns it is centred on."""
+columns it is centred on; and where a header or a heading under the figures opens a table of
+its own."""
 
 from __future__ import annotations
 
@@ -71,3 +72,52 @@ def centred(mid: float, a: int, b: int, cols: list[tuple[float, float]]) -> bool
     """Whether a cell's middle is the middle of columns a..b, within `CENTRED` of a column."""
     pitch = (cols[b][1] - cols[a][0]) / (b - a + 1)
     return abs((cols[a][0] + cols[b][1]) / 2 - mid) <= CENTRED * pitch
+
+
+def parts(rows: list[Row]) -> list[tuple[list[Row], str]]:
+    """The rows split before each header row under the body (no figures, cells in two or more
+    columns of figures, figures right under it), with the heading alone above it as its title,
+    and at each heading under which the figures are set out anew (see `_new_layout`): each part
+    with its title."""
+    figure_cols = {j for r in rows for j in r.figures()}
+    starts, titles = [0], [""]
+    seen_figures = False
+    for i, row in enumerate(rows[:-1]):
+        if seen_figures and i > starts[-1]:
+            if not row.figures() and len(row.cells.keys() & figure_cols) >= 2 and rows[i + 1].figures():
+                heading = rows[i - 1] if _heading(rows[i - 1]) else None
+                starts.append(i - (heading is not None))
+                titles.append(_text(heading) if heading else "")
+            elif _heading(row) and _new_layout(rows[starts[-1] : i], _section(rows, i + 1)):
+                starts.append(i)
+                titles.append(_text(row))
+        seen_figures = seen_figures or bool(row.figures())
+    bounds = [*starts, len(rows)]
+    return [(rows[a + bool(title) : b], title) for a, b, title in zip(bounds, bounds[1:], titles, strict=False)]
+
+
+def _section(rows: list[Row], start: int) -> list[Row]:
+    """The rows from `start` to the next heading."""
+    end = next((k for k in range(start, len(rows)) if _heading(rows[k])), len(rows))
+    return rows[start:end]
+
+
+def _heading(row: Row) -> bool:
+    return len(row.cells) == 1 and not row.figures()
+
+
+def _text(row: Row) -> str:
+    return " ".join(text for text, _, _ in row.cells.values())
+
+
+def _new_layout(before: list[Row], after: list[Row]) -> bool:
+    """Whether the figures under a heading open a table of their own: none of them sits in a
+    column of figures above it ("Deposits made:" under a payments list, the amounts in its payee
+    column), or words fill a column left empty above (a balance sheet's "Debtors" column under a
+    bank reconciliation). A section of the same table may fill a few more columns of figures."""
+    if not after or not after[0].figures():
+        return False
+    used = {j for r in before for j in r.cells}
+    figures = {j for r in before for j in r.figures()}
+    words = {j for r in after for j in r.cells.keys() - r.figures()}
+    return not figures & {j for r in after for j in r.figures()} or bool(words - used)

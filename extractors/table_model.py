@@ -10,18 +10,21 @@ from extractors.vocab import FIGURE
 # Text that ends a sentence or a clause: prose, not a title or a cell of a table.
 SENTENCE_END = re.compile(r"[.;,]$")
 # The last letters of a word that a narrow column broke without a hyphen: one or two small
-# letters alone on a line ("Forecas" / "t"), unless they are a word of their own.
+# letters opening a line ("Forecas" / "t"), unless they are a word or a common abbreviation.
 WORD_END = re.compile(r"^[a-z]{1,2}$")
 SHORT_WORDS = frozenset(
     {
         "a",
+        "am",
         "an",
         "as",
         "at",
         "be",
         "by",
         "do",
+        "eg",
         "go",
+        "ie",
         "if",
         "in",
         "is",
@@ -32,10 +35,13 @@ SHORT_WORDS = frozenset(
         "of",
         "on",
         "or",
+        "pa",
+        "pm",
         "so",
         "to",
         "up",
         "us",
+        "vs",
         "we",
     }
 )
@@ -88,12 +94,13 @@ def cell_text(raw: str | None) -> str:
 
 def join_cell(text: str, line: str) -> str:
     """A cell's text with its next printed line: a word broken by a hyphen is rejoined, and so
-    is a word broken without one in a narrow column ("Forecas" + "t", "Revenu" + "e")."""
+    is a word broken without one in a narrow column ("Forecas" + "t", "Revenu" + "e", "Unrecoverabl" + "e VAT")."""
     if not line or not text:
         return text or line
     if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
         return text + line
-    if text[-1].isalpha() and WORD_END.match(line) and line not in SHORT_WORDS:
+    head = line.split(" ", 1)[0]  # "Unrecoverabl" + "e VAT": the end of a word, then a word
+    if text[-1].isalpha() and WORD_END.match(head) and head not in SHORT_WORDS:
         return text + line
     return f"{text} {line}"
 
