@@ -178,6 +178,8 @@ class PdfDocument:
 
 
 PAGE_STAMP = re.compile(r"^(?:page\s*\|?\s*)?(\d{1,4})(?:\s+of\s+\d+)?$", re.I)
+# A page number printed alone; it is taken as one only where it fits the page sequence (_numbered).
+LONE_NUMBER = re.compile(r"\d{1,4}", re.ASCII)
 PAGE_STAMP_WORDED = re.compile(r"\bpage\s*\|?\s*(\d{1,4})(?:\s+of\s+\d+)?\b", re.I)
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
@@ -609,7 +611,23 @@ def _in_grid(line: Line, grid: Grid) -> bool:
 
 
 def _margin_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+    """A margin line with its numbers generalised ("Page #"); a lone number stays itself, so that
+    a year repeated on each page is a running footer and page numbers are told by their sequence."""
+    text = text.lower().strip()
+    return text if LONE_NUMBER.fullmatch(text) else re.sub(r"\d+", "#", text)
+
+
+def _numbered(pages: list[Page], settings: PageSettings) -> set[tuple[int, int]]:
+    """The (page, number) pairs of lone margin numbers that fit a page sequence: the page before
+    or after prints the number before or after, or the number is the page's own. A header's year
+    set at the foot of a page ("2024" over the next page's figures) fits none and stays text."""
+    found = {
+        (page.number, int(line.text))
+        for page in pages
+        for line in page.lines
+        if LONE_NUMBER.fullmatch(line.text.strip()) and _in_margin(line, page, settings)
+    }
+    return {(p, n) for p, n in found if p == n or (p - 1, n - 1) in found or (p + 1, n + 1) in found}
 
 
 def _strip_margins(pages: list[Page], settings: PageSettings) -> list[Page]:
@@ -620,12 +638,15 @@ def _strip_margins(pages: list[Page], settings: PageSettings) -> list[Page]:
         for key in {_margin_key(line.text) for line in page.lines if _in_margin(line, page, settings)}
     )
     repeated = {key for key, n in seen.items() if n >= settings.repeat_min_pages}
+    numbered = _numbered(pages, settings)
     out = []
     for page in pages:
         body, margin, stamp = [], [], None
         for line in page.lines:
             in_margin = _in_margin(line, page, settings)
             match = PAGE_STAMP.match(line.text.strip()) if in_margin else None
+            if match and LONE_NUMBER.fullmatch(line.text.strip()) and (page.number, int(match[1])) not in numbered:
+                match = None
             if match or (in_margin and _margin_key(line.text) in repeated):
                 margin.append(line.text)
                 worded = match or PAGE_STAMP_WORDED.search(line.text)
