@@ -30,6 +30,10 @@ PERIOD_MAX_CHARS = 100
 HEADER_MAX_CHARS = 25
 # A column whose cells run longer than this (median) is prose ("Risk Event"), not figures or ratings.
 PROSE_CELL_CHARS = 40
+# A column of paragraphs (a "Brief Description" of 100 characters a row, a "Detail" of several
+# hundred) is no label column beside a column of names, which may run to 40-50 characters
+# ("Adult Learning & Physical Disability Pathway - Community Based Services").
+PARAGRAPH_CHARS = 2 * PROSE_CELL_CHARS
 # A column is a column of figures when this share of its filled body cells parses to numbers.
 NUMERIC_COLUMN_SHARE = 0.6
 # Row labels: a column whose filled cells are words in at least this share, scored by its distinct
@@ -248,7 +252,7 @@ def _label_column(body: tuple[tuple[str, ...], ...], width: int) -> tuple[int, b
         return None
     # Row labels are names: a column of paragraphs holds them only when no column of shorter
     # cells could ("Brief Description" beside "Headline Description", whose names repeat).
-    named = {j: v for j, v in scores.items() if v >= LABEL_MIN_SCORE and _median_length(body, j) <= PROSE_CELL_CHARS}
+    named = {j: v for j, v in scores.items() if v >= LABEL_MIN_SCORE and _median_length(body, j) <= PARAGRAPH_CHARS}
     scores = named or scores
     contenders = [j for j in sorted(scores) if scores[j] >= max(scores.values()) - LABEL_MARGIN]
     phrases = [j for j in contenders if median(len(r[j].split()) for r in body if _cell(r, j)) >= 2]

@@ -419,3 +419,27 @@ def test_a_boxed_form_read_as_a_table_gives_no_kpis():
         ["£75k", "", "", "Reduce Contribution to General Reserves", ""],
     ]
     assert read_kpis(_table(rows)) == []
+
+
+def test_long_service_names_beside_a_summary_and_a_paragraph_are_the_measures() -> None:
+    # Kent's finance monitoring, significant variances: "Key Service" names of 40-60 characters, a
+    # short "Summary" and a "Detail" paragraph per row; the names are the measures.
+    header = ("Key Service", "Revenue Budget", "Revenue Forecast", "Revenue Variance", "Summary", "Detail")
+    rows = [
+        ("Older People & Physical Disability Carer Support - Commissioned", "1.7", "2.6", "+0.9",
+         "Activity pressures beyond budgeted levels",
+         "Increasing levels of activity and costs associated with carer respite services, in line with the "
+         "growth seen in previous years."),
+        ("Provision for Demographic Growth - Residential Based Services", "12.5", "1.0", "-11.5",
+         "Release of centrally held funds",
+         "This is the release of centrally held funds to partly offset pressures across ASCH operational "
+         "budgets, as growth has been experienced in the Key Services."),
+        ("Adult Mental Health - Community Based Services", "21.2", "30.2", "+9.0",
+         "Higher than budgeted demand",
+         "Increased numbers of people supported in the community, and higher average costs of supported "
+         "living and supporting independence services."),
+    ]  # fmt: skip
+    table = Table(page=10, x0=40.0, top=80.0, x1=800.0, bottom=500.0, rows=(header, *rows), method="stream")
+    got = {(k.measure, k.period, k.value_raw) for k in read_kpis(table)}
+    assert ("Adult Mental Health - Community Based Services", "Revenue Forecast", "30.2") in got
+    assert {m for m, _, _ in got} == {r[0] for r in rows}
