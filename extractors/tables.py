@@ -34,6 +34,8 @@ __all__ = ["Table", "cell_text", "read_tables", "stream_tables"]
 FRAME_LINES = 3
 # A continued table's columns start or end within this distance of the first part's columns.
 CONTINUATION_TOLERANCE_PT = 4.0
+# Boxes drawn one under another at most this many of the upper box's rows apart may be one table.
+STACK_GAP_ROWS = 1.5
 # Only this many lines may sit below a table (or above its continuation) for it to continue.
 CONTINUATION_SLACK_LINES = 2
 # The title is looked for among this many short lines above the table.
@@ -53,13 +55,50 @@ def read_tables(pages: list[Page]) -> list[Table]:
     carried: tuple[int, list[Line]] = (0, [])
     for page in pages:
         # A frame (see `_is_frame`) is skipped here; its lines are read by `stream_tables`.
-        ruled = [from_grid(grid, page.number) for grid in page.grids if not _is_frame(grid, page.lines)]
+        grids = stacked([grid for grid in page.grids if not _is_frame(grid, page.lines)], page.lines)
+        ruled = [from_grid(grid, page.number) for grid in grids]
         tables = [t for t in ruled if t is not None]
         tables += stream_tables(page, tables, carried if carried[0] == page.number - 1 else (0, []))
         tables.sort(key=lambda t: (t.top, t.x0))
         found += [replace(t, title=title_above(page, t, tables)) for t in tables]
         carried = (page.number, foot_header(page, tables))
     return join_continued(found, pages)
+
+
+def stacked(grids: list[Grid], lines: tuple[Line, ...]) -> list[Grid]:
+    """The page's grids, each joined to the one right above it when it draws the same columns,
+    nothing is printed between them and it opens with a section title or figures, not a header:
+    one table in sections, each its own box (a capital programme's "Feasibility Studies",
+    "Business Case Development" and "Schemes in Delivery" boxes under one header, WECA's
+    investment fund report)."""
+    out: list[Grid] = []
+    for grid in sorted(grids, key=lambda g: (g.top, g.x0)):
+        if out and _stacks(out[-1], grid, lines):
+            out[-1] = replace(out[-1], bottom=grid.bottom, rows=out[-1].rows + grid.rows)
+        else:
+            out.append(grid)
+    return out
+
+
+def _stacks(upper: Grid, lower: Grid, lines: tuple[Line, ...]) -> bool:
+    row = (upper.bottom - upper.top) / max(len(upper.rows), 1)
+    same = len(upper.cols) == len(lower.cols) and all(
+        abs(a - b) <= CONTINUATION_TOLERANCE_PT
+        for a, b in zip((*upper.cols, upper.x1), (*lower.cols, lower.x1), strict=True)
+    )
+    between = any(
+        upper.bottom < (ln.top + ln.bottom) / 2 < lower.top and ln.x0 < upper.x1 and ln.x1 > upper.x0 for ln in lines
+    )
+    near = 0 <= lower.top - upper.bottom <= STACK_GAP_ROWS * row
+    return same and near and not between and _section_or_body(lower.rows[0])
+
+
+def _section_or_body(row: tuple[str | None, ...]) -> bool:
+    """Whether a box's first row carries on a table: a section title merged across the box, or a
+    row of figures ("Completed Projects | 27,221 | 28,816"); a row of words opens a table of its
+    own ("Financed by" under a funding table)."""
+    section = bool(row[0]) and all(c is None for c in row[1:])
+    return section or any(c is not None and numeric(cell_text(c)) for c in row)
 
 
 def from_grid(grid: Grid, page: int) -> Table | None:

@@ -8,7 +8,7 @@ from extractors.grid_cells import slotted
 from extractors.kpis import read_kpis
 from extractors.pages import Grid, Line, Page, PageSettings, _cell_text, _strip_margins
 from extractors.table_model import cell_text
-from extractors.tables import Table, from_grid
+from extractors.tables import Table, from_grid, stacked
 
 # Kent's budget amendment form (p39 of the budget amendments pack): the blue title bar, then
 # label/value rows whose rules do not line up ("Amendment Number:" starts at 352.7pt,
@@ -273,3 +273,42 @@ def test_a_spreadsheet_title_cell_over_some_columns_is_the_caption():
     assert table is not None
     assert table.title == "Cash Sheet - Payments 2024-5"
     assert table.header == ("Date", "Details", "Cheque Number", "Invoice Number", "Amount £")
+
+
+def test_boxes_stacked_under_one_header_are_one_table_in_sections() -> None:
+    # WECA investment fund report p17: a header box, then one box per section, same column rules.
+    cols = (100.3, 412.2, 483.1)
+    first = Grid(
+        100.3, 134.3, 553.8, 252.5, ((None, "Mar 2026", "Jun 2026"), ("Feasibility Studies", None, None)), cols
+    )
+    section = Grid(
+        100.3,
+        261.1,
+        553.8,
+        560.7,
+        (("Business Case Development", None, None), ("Mass Transit", "10,981#", "10,981")),
+        cols,
+    )
+    totals = Grid(100.3, 575.6, 553.8, 594.0, (("Completed Projects", "27,221", "28,816"),), cols)
+    [table] = stacked([first, section, totals], ())
+    assert (table.top, table.bottom) == (134.3, 594.0)
+    assert [row[0] for row in table.rows] == [
+        None,
+        "Feasibility Studies",
+        "Business Case Development",
+        "Mass Transit",
+        "Completed Projects",
+    ]
+    # A line printed between two boxes (a heading) keeps them two tables.
+    heading = Line("Schemes in Delivery", 100.3, 562.0, 220.0, 573.0)
+    assert len(stacked([first, section, totals], (heading,))) == 2
+
+
+def test_a_box_that_opens_with_its_own_header_is_its_own_table() -> None:
+    # Wiltshire PCP budget p61: "Financed by" is boxed right under the budget, same column rules.
+    cols = (63.4, 336.4, 433.8)
+    budget = Grid(63.4, 489.5, 532.9, 565.9, (("", "2023/24", "2024/25"), ("Staff costs", "1,234", "1,301")), cols)
+    financed = Grid(
+        63.4, 572.7, 532.9, 649.1, (("Financed by", "", ""), ("Home Office grant", "62,000", "62,000")), cols
+    )
+    assert len(stacked([budget, financed], ())) == 2
