@@ -352,7 +352,7 @@ def _raw_page(page: pdfplumber.page.Page, number: int, settings: PageSettings) -
         n_chars=len(page.chars),
         n_images=len(page.images),
         n_rules=len(page.lines) + len(page.rects),
-        grids=tuple(_grids(upright)) if ruled else (),
+        grids=tuple(_grids(upright.filter(_not_hidden_space(upright.chars)))) if ruled else (),
     )
 
 
@@ -421,12 +421,16 @@ def _not_hidden_space(chars: list[dict]) -> Callable[[dict], bool]:
     for spans in letters.values():
         spans.sort()
 
+    def covered(spans: list[tuple[float, float]], middle: float) -> bool:
+        i = bisect_right(spans, (middle, inf)) - 1
+        return i >= 0 and spans[i][1] > middle
+
     def keep(obj: dict) -> bool:
         if obj.get("object_type") != "char" or not obj["text"].isspace():
             return True
-        spans, middle = letters.get(round(obj["top"]), []), (obj["x0"] + obj["x1"]) / 2
-        i = bisect_right(spans, (middle, inf)) - 1
-        return i < 0 or spans[i][1] <= middle
+        # The space may sit a point lower than the letter it covers (WECA's "S chemes in Delivery").
+        row, middle = round(obj["top"]), (obj["x0"] + obj["x1"]) / 2
+        return not any(covered(letters.get(r, []), middle) for r in (row - 1, row, row + 1))
 
     return keep
 
@@ -449,8 +453,19 @@ def _grids(page: pdfplumber.page.Page) -> list[Grid]:
         rows = tuple(
             _grid_row(page, row, found.cells, edges, sideways) for row, found in zip(rows, table.rows, strict=True)
         )
+        if rows[0][0] is None and width > 1:
+            corner = _corner(page, (x0, top, cols[1], table.rows[0].bbox[3]))
+            rows = ((corner, *rows[0][1:]), *rows[1:])
         grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=cols))
     return grids
+
+
+def _corner(page: pdfplumber.page.Page, box: tuple[float, float, float, float]) -> str | None:
+    """The header's top-left cell, which pdfplumber leaves out when no rule closes it above or on
+    the left: the row labels' heading ("Position as at:", "Funding Awards and Allocations £000s"
+    over a capital programme's boxes), or None when nothing is printed there."""
+    chars = [c for c in page.chars if not quarter_turns(c) and _inside(c, box)]
+    return str(extract_text(chars)) if chars else None
 
 
 def _grid_row(

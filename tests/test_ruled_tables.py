@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from extractors.grid_cells import slotted
 from extractors.kpis import read_kpis
-from extractors.pages import Grid, Line, Page, PageSettings, _cell_text, _strip_margins
+from extractors.pages import Grid, Line, Page, PageSettings, _cell_text, _corner, _not_hidden_space, _strip_margins
 from extractors.table_model import cell_text
 from extractors.tables import Table, from_grid, stacked
 
@@ -312,3 +312,28 @@ def test_a_box_that_opens_with_its_own_header_is_its_own_table() -> None:
         63.4, 572.7, 532.9, 649.1, (("Financed by", "", ""), ("Home Office grant", "62,000", "62,000")), cols
     )
     assert len(stacked([budget, financed], ())) == 2
+
+
+def test_the_header_corner_no_rule_closes_is_read_from_the_page() -> None:
+    # WECA investment fund p17: "Position as at:" heads the row labels in a header cell with no
+    # rule above or on the left, which pdfplumber does not form; letters as the PDF places them.
+    words = [("Position", 106.0), ("as", 158.0), ("at:", 174.0)]
+    chars = [_char(ch, x0 + 6.1 * i, 137.6, 11.0, False) for word, x0 in words for i, ch in enumerate(word)] + [
+        _char("Mar", 420.0, 137.6, 11.0, False)
+    ]
+    page = SimpleNamespace(chars=chars)
+    assert _corner(page, (100.3, 134.3, 412.2, 152.0)) == "Position as at:"  # type: ignore[arg-type]
+    assert _corner(page, (100.3, 160.0, 412.2, 178.0)) is None  # type: ignore[arg-type]
+
+
+def test_a_space_drawn_a_point_below_the_letter_it_covers_does_not_split_the_word() -> None:
+    # WECA investment fund p17: "Schemes in Delivery", a space glyph at top 581.29 over the "S"
+    # at 580.39 (105.5-112.8); the space after "Schemes" still separates the words.
+    chars = [
+        {"object_type": "char", "text": " ", "x0": 107.15, "x1": 110.2, "top": 581.29},
+        {"object_type": "char", "text": "S", "x0": 105.5, "x1": 112.84, "top": 580.39},
+        {"object_type": "char", "text": "s", "x0": 147.7, "x1": 153.8, "top": 580.39},
+        {"object_type": "char", "text": " ", "x0": 153.8, "x1": 156.9, "top": 580.39},
+    ]
+    keep = _not_hidden_space(chars)
+    assert [c["text"] for c in chars if keep(c)] == ["S", "s", " "]
