@@ -72,7 +72,7 @@ def stacked(grids: list[Grid], lines: tuple[Line, ...]) -> list[Grid]:
     "Business Case Development" and "Schemes in Delivery" boxes under one header, WECA's
     investment fund report)."""
     out: list[Grid] = []
-    for grid in sorted(grids, key=lambda g: (g.top, g.x0)):
+    for grid in sorted(map(_trimmed, grids), key=lambda g: (g.top, g.x0)):
         if out and _stacks(out[-1], grid, lines):
             out[-1] = replace(out[-1], bottom=grid.bottom, rows=out[-1].rows + grid.rows)
         else:
@@ -80,11 +80,19 @@ def stacked(grids: list[Grid], lines: tuple[Line, ...]) -> list[Grid]:
     return out
 
 
+def _trimmed(grid: Grid) -> Grid:
+    """The grid without a last column that holds nothing: a right-hand rule drawn a few points
+    off in one box makes a column every row merges into the one before."""
+    width = len(grid.cols)
+    if width < 3 or any(len(row) == width and row[-1] for row in grid.rows):
+        return grid
+    return replace(grid, rows=tuple(row[: width - 1] for row in grid.rows), cols=grid.cols[:-1])
+
+
 def _stacks(upper: Grid, lower: Grid, lines: tuple[Line, ...]) -> bool:
     row = (upper.bottom - upper.top) / max(len(upper.rows), 1)
     same = len(upper.cols) == len(lower.cols) and all(
-        abs(a - b) <= CONTINUATION_TOLERANCE_PT
-        for a, b in zip((*upper.cols, upper.x1), (*lower.cols, lower.x1), strict=True)
+        abs(a - b) <= CONTINUATION_TOLERANCE_PT for a, b in zip(upper.cols, lower.cols, strict=True)
     )
     between = any(
         upper.bottom < (ln.top + ln.bottom) / 2 < lower.top and ln.x0 < upper.x1 and ln.x1 > upper.x0 for ln in lines

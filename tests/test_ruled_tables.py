@@ -337,3 +337,26 @@ def test_a_space_drawn_a_point_below_the_letter_it_covers_does_not_split_the_wor
     ]
     keep = _not_hidden_space(chars)
     assert [c["text"] for c in chars if keep(c)] == ["S", "s", " "]
+
+
+def test_a_box_whose_right_rule_slipped_still_stacks_under_the_header() -> None:
+    # WECA investment fund p19: the second box's right rule is drawn 5pt further out, which makes
+    # a fourth column that every row merges into the third.
+    header = Grid(
+        100.3,
+        99.8,
+        553.8,
+        365.0,
+        ((None, "Mar 26", "Jun 26"), ("Heat from Mines", "1,550", "1,550")),
+        (100.3, 412.2, 483.1),
+    )
+    section = Grid(
+        100.3,
+        374.7,
+        558.7,
+        768.9,
+        (("Business Case Development", None, None, None), ("Green Infrastructure", "300", "300", None)),
+        (100.3, 412.2, 483.1, 546.9),
+    )
+    [table] = stacked([header, section], ())
+    assert table.rows[-1] == ("Green Infrastructure", "300", "300")
