@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.pages import Line, Page
+from extractors.table_quality import TABLE_THRESHOLD, quality
 from extractors.tables import Table, join_continued
 
 # WECA's delivery assurance report (2026-06-05, item 10), appendix of ruled project boxes: two
@@ -110,3 +111,56 @@ def test_a_table_under_its_own_heading_starts_anew_unless_the_heading_says_it_co
     assert len(join_continued([first, _box(28, 100.0, 400.0, nxt, title=slide)], [p27, p28])) == 2
     (whole,) = join_continued([first, _box(28, 100.0, 400.0, nxt, title="Table 4 (continued)")], [p27, p28])
     assert whole.rows[-1] == nxt[-1] and whole.rows.count(header) == 1
+
+
+# Kent's ICS priorities deck, p30: a logframe slide's grid of shaded cells, every column named,
+# the timescale mostly unset and progress empty; its indicators cite three or four figures each.
+LOGFRAME = [
+    ("Objectively Verifiable Indicators", "Timescale", "Progress"),
+    (
+        "Reduce the % of economically inactive people in the Kent & Medway workforce (aged 16 to 64) from "
+        "20.9% in 2023 to the pre-pandemic level of 18.5% in 2019",
+        "2028",
+        "",
+    ),
+    (
+        "By 2028, the proportion of children living in relative poverty in Kent and Medway will be reduced from "
+        "18% in 2022 to 17%.",
+        "",
+        "",
+    ),
+    (
+        "For the emissions we can influence to achieve net zero by 2045, with an ambition to reach an 80% "
+        "reduction by 2036 to 2039.",
+        "",
+        "",
+    ),
+    (
+        "By 2028/29, the proportion of people who feel lonely often or always will have reduced from 7.3% in "
+        "2020/21 to no more than 5% across Kent and Medway.",
+        "",
+        "",
+    ),
+]
+# Hyndland's minutes, p7, as Camelot's hybrid flavor reads it: a bulleted list under the action table.
+ACTIONS_AND_LIST = [
+    ("Action items", "Person responsible", "Deadline"),
+    ("\u25cf Invite Afty to the next meeting.", "Helen", "Enter deadline here"),
+    ("T o be discussed at the next meeting:", "", ""),
+    ("\u25cf Charity status", "", ""),
+    ("\u25cf Confirmation of social calender events", "", ""),
+    ("\u25cf The use of Whats App community", "", ""),
+]
+
+
+def _grid(rows: list[tuple[str, str, str]], method: str) -> Table:
+    return Table(page=30, x0=40.0, top=100.0, x1=900.0, bottom=500.0, rows=tuple(rows), method=method)
+
+
+def test_a_ruled_grid_naming_every_column_is_a_table_though_most_cells_are_blank():
+    assert quality(_grid(LOGFRAME, "pdfplumber")) >= TABLE_THRESHOLD
+
+
+def test_blanks_read_by_whitespace_under_named_columns_still_count_against_a_table():
+    assert quality(_grid(ACTIONS_AND_LIST, "hybrid")) < TABLE_THRESHOLD
+    assert quality(_grid(ACTIONS_AND_LIST, "hybrid")) < quality(_grid(ACTIONS_AND_LIST[:2], "hybrid"))
