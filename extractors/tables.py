@@ -141,7 +141,7 @@ def _without_phantoms(
     """
     while True:
         width = max((len(r) for r in rows), default=0)
-        phantoms = [j for j in range(width - 1) if all(_crossed(r, j) for r in rows)]
+        phantoms = [j for j in range(width - 1) if _sliver(rows[0], j) and all(_crossed(r, j) for r in rows[1:])]
         if not phantoms:
             return rows, cols
         # The narrowest first: two phantoms side by side (13pt and 62pt wide on Kent's forms) may
@@ -149,6 +149,13 @@ def _without_phantoms(
         j = min(phantoms, key=lambda k: cols[k + 1] - cols[k] if k + 1 < len(cols) else 0.0)
         rows = [_folded(r, j) for r in rows]
         cols = cols[: j + 1] + cols[j + 2 :]
+
+
+def _sliver(row: tuple[str | None, ...], j: int) -> bool:
+    """Whether the header row leaves column j to its neighbour: crossed, or an empty sliver beside a
+    heading drawn in a cell of its own (East Palo Alto's roll call centres "Attendee Name" in a
+    cell starting 6pt right of the names' column)."""
+    return _crossed(row, j) or (row[j] == "" and bool(row[j + 1]))
 
 
 def _crossed(row: tuple[str | None, ...], j: int) -> bool:

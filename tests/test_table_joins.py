@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.pages import Line, Page
+from extractors.pages import Grid, Line, Page
 from extractors.table_quality import TABLE_THRESHOLD, quality
-from extractors.tables import Table, join_continued
+from extractors.tables import Table, from_grid, join_continued
 
 # WECA's delivery assurance report (2026-06-05, item 10), appendix of ruled project boxes: two
 # columns ruled at x 101 | 185, box right edge 523; cell text starts 5pt inside the rules.
@@ -164,3 +164,16 @@ def test_a_ruled_grid_naming_every_column_is_a_table_though_most_cells_are_blank
 def test_blanks_read_by_whitespace_under_named_columns_still_count_against_a_table():
     assert quality(_grid(ACTIONS_AND_LIST, "hybrid")) < TABLE_THRESHOLD
     assert quality(_grid(ACTIONS_AND_LIST, "hybrid")) < quality(_grid(ACTIONS_AND_LIST[:2], "hybrid"))
+
+
+def test_headings_centred_in_cells_of_their_own_stay_over_their_columns():
+    # East Palo Alto's planning minutes (Granicus), roll call: each heading's cell is ruled 6pt right
+    # of its column, leaving an empty sliver cell; the names' rows merge over sliver and heading cell.
+    head = ("", "Attendee Name", "", "", "Title", "", "", "Status", "", "", "Arrived", "")
+    row = ("Andrei Garcia", None, None, "Commissioner", None, None, "Late", None, None, "7:08 p.m.", None, None)
+    cols = (102.0, 108.0, 254.0, 259.0, 265.0, 384.0, 389.0, 395.0, 454.0, 459.0, 465.0, 530.0)
+    grid = Grid(x0=102.0, top=246.0, x1=537.0, bottom=379.0, rows=(head, row, row), cols=cols)
+    table = from_grid(grid, 1)
+    assert table is not None
+    assert table.header == ("Attendee Name", "Title", "Status", "Arrived")
+    assert table.rows[1] == ("Andrei Garcia", "Commissioner", "Late", "7:08 p.m.")
