@@ -55,6 +55,8 @@ MIN_FILL = 0.3
 # Kent's quarterly report boxes "Cabinet Member | Corporate Director" (4 cells) and its KPI tiles
 # ("Latest: 71%", "Target: ...", 4-5 cells) over a chart; its "KPI Summary" table fills 8.
 MIN_CELLS = 8
+# A column heading is a few words; more is a caption or a sentence laid across the top.
+HEADER_WORDS = 6
 WEIGHTS = {"rules": 0.2, "figures": 0.35, "text": 0.45}
 
 
@@ -70,7 +72,9 @@ def quality(table: Table) -> float:
         "figures": figure_purity(body),
         "text": text_shortness(body),
     }
-    score = sum(WEIGHTS[k] * v for k, v in signs.items()) * column_consistency(body) ** 0.5
+    named = _named_columns_used(rows) if table.method in RULED_METHODS else 0.0
+    columns = max(column_consistency(body), named)
+    score = sum(WEIGHTS[k] * v for k, v in signs.items()) * columns**0.5
     return round(score * _size(rows, table.n_cols), 3)
 
 
@@ -89,6 +93,21 @@ def column_consistency(body: list[list[str]]) -> float:
     usual = {j for f in filled for j in f if sum(1 for g in filled if j in g) * 2 > len(filled)}
     same = mean(len(f & usual) / len(usual) if usual else 0.0 for f in filled)
     return min(multi, same)
+
+
+def _named_columns_used(rows: list[list[str]]) -> float:
+    """When a header names every column, the share of its columns that the body fills somewhere.
+
+    In a ruled grid a named column left blank is a blank to fill, not a sign against the table:
+    Kent's ICS logframe slides head "Objectively Verifiable Indicators | Timescale | Progress" over
+    indicators whose timescale is mostly unset and progress empty. A form's labels ("Name :") name
+    no column; and a whitespace reader's blanks are lines that fit no column (a bulleted list read
+    under Hyndland's action table by Camelot's hybrid flavor), so only ruled grids count.
+    """
+    header, body = rows[0], rows[1:]
+    if len(header) < 2 or not all(header) or any(_not_a_cell(c) or len(c.split()) > HEADER_WORDS for c in header):
+        return 0.0
+    return sum(1 for j in range(len(header)) if any(j < len(r) and r[j] for r in body)) / len(header)
 
 
 def figure_purity(body: list[list[str]]) -> float:
@@ -120,8 +139,15 @@ def _not_a_cell(cell: str) -> bool:
         or cell.endswith(":")
         or bool(FIELD.match(cell))
         or cell in BULLET_GLYPHS
-        or sum(1 for w in words if FIGURE.match(w)) >= STACKED_FIGURES
+        or _stacked(words)
     )
+
+
+def _stacked(words: list[str]) -> bool:
+    """Whether a cell is a column of figures read as one: figures are most of its words. A sentence
+    citing figures is a cell ("... reduced from 18% in 2022 to 17%.", Kent's ICS indicators)."""
+    figures = sum(1 for w in words if FIGURE.match(w))
+    return figures >= STACKED_FIGURES and figures * 2 >= len(words)
 
 
 def _size(rows: list[list[str]], n_cols: int) -> float:

@@ -10,8 +10,7 @@ with its cell boxes. From those, and nothing else, this module decides what is a
 * a cell whose text wraps over printed lines is one cell ("Jul-" + "2024" is "Jul-2024"), and
   header rows under a merged cell become one header row;
 * a header printed at the foot of a page heads the figures at the top of the next page;
-* a table at the bottom of a page continues on the next page when the next page starts with
-  a table of the same columns; a repeated header row is dropped;
+* a table at the bottom of a page continues on the next page (`table_joins`);
 * the title is the heading printed above the table (the run of short lines it sits under).
 """
 
@@ -24,20 +23,17 @@ from statistics import median
 from extractors.pages import PAGE_STAMP, Grid, Line, Page
 from extractors.stream_tables import MAX_HEADER_LINES as MAX_FOOT_HEADER_LINES
 from extractors.stream_tables import blocks, phrases, read_block
+from extractors.table_joins import CONTINUATION_TOLERANCE_PT, join_continued
 from extractors.table_model import SENTENCE_END, Table, cell_text, drop_empty, is_table, numeric, rect
 from extractors.vocab import BULLET_GLYPHS
 from extractors.word_tables import word_tables
 
-__all__ = ["Table", "cell_text", "read_tables", "stream_tables"]
+__all__ = ["Table", "cell_text", "join_continued", "read_tables", "stream_tables"]
 
 # A ruled frame holding this many lines with more cells than it has columns is not the grid.
 FRAME_LINES = 3
-# A continued table's columns start or end within this distance of the first part's columns.
-CONTINUATION_TOLERANCE_PT = 4.0
 # Boxes drawn one under another at most this many of the upper box's rows apart may be one table.
 STACK_GAP_ROWS = 1.5
-# Only this many lines may sit below a table (or above its continuation) for it to continue.
-CONTINUATION_SLACK_LINES = 2
 # The title is looked for among this many short lines above the table.
 MAX_TITLE_LINES = 3
 TITLE_MAX_CHARS = 120
@@ -174,7 +170,7 @@ def _without_phantoms(
     """
     while True:
         width = max((len(r) for r in rows), default=0)
-        phantoms = [j for j in range(width - 1) if all(_crossed(r, j) for r in rows)]
+        phantoms = [j for j in range(width - 1) if _sliver(rows[0], j) and all(_crossed(r, j) for r in rows[1:])]
         if not phantoms:
             return rows, cols
         # The narrowest first: two phantoms side by side (13pt and 62pt wide on Kent's forms) may
@@ -182,6 +178,13 @@ def _without_phantoms(
         j = min(phantoms, key=lambda k: cols[k + 1] - cols[k] if k + 1 < len(cols) else 0.0)
         rows = [_folded(r, j) for r in rows]
         cols = cols[: j + 1] + cols[j + 2 :]
+
+
+def _sliver(row: tuple[str | None, ...], j: int) -> bool:
+    """Whether the header row leaves column j to its neighbour: crossed, or an empty sliver beside a
+    heading drawn in a cell of its own (East Palo Alto's roll call centres "Attendee Name" in a
+    cell starting 6pt right of the names' column)."""
+    return _crossed(row, j) or (row[j] == "" and bool(row[j + 1]))
 
 
 def _crossed(row: tuple[str | None, ...], j: int) -> bool:
@@ -324,41 +327,3 @@ def _apart(a: Table, b: Table) -> bool:
 def _within(line: Line, table: Table) -> bool:
     mid = (line.top + line.bottom) / 2
     return table.top <= mid <= table.bottom and line.x0 < table.x1 and line.x1 > table.x0
-
-
-def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
-    """A table ending a page and one starting the next page with the same columns are one table."""
-    by_number = {p.number: p for p in pages}
-    out: list[Table] = []
-    for table in tables:
-        prev = out[-1] if out else None
-        if prev is not None and _continues(prev, table, by_number):
-            skip = 0  # the header printed again on the new page, one or more rows
-            while skip < min(len(prev.rows), len(table.rows) - 1) and table.rows[skip] == prev.rows[skip]:
-                skip += 1
-            out[-1] = replace(
-                prev,
-                rows=prev.rows + table.rows[skip:],
-                pages=prev.pages + table.pages,
-                row_pages=prev.row_pages + table.row_pages[skip:],
-                end=table.bottom,
-            )
-        else:
-            out.append(table)
-    return out
-
-
-def _continues(prev: Table, table: Table, pages: dict[int, Page]) -> bool:
-    if table.page != prev.pages[-1] + 1 or table.n_cols != prev.n_cols or not prev.cols or not table.cols:
-        return False
-    starts = zip(prev.cols, table.cols, strict=False)
-    ends = zip(prev.col_ends or prev.cols, table.col_ends or table.cols, strict=False)
-    drift = [min(abs(a - b), abs(c - d)) for (a, b), (c, d) in zip(starts, ends, strict=False)]
-    if any(gap > CONTINUATION_TOLERANCE_PT for gap in drift):
-        return False
-    end, start = pages.get(prev.pages[-1]), pages.get(table.page)
-    if end is None or start is None:
-        return False
-    below = sum(1 for ln in end.lines if ln.top >= (prev.end or prev.bottom))
-    above = sum(1 for ln in start.lines if ln.bottom <= table.top)
-    return below <= CONTINUATION_SLACK_LINES and above <= CONTINUATION_SLACK_LINES
