@@ -3,6 +3,8 @@
 * a table starting the next page's body with the same columns, and no heading of its own,
   continues the table ending the page before; a repeated header row is dropped;
 * a table opening like the one before but with another record ("Project | ..." boxes) does not;
+* a ruled table's row broken by the page (the next page's first row has a blank first cell and
+  carries on the cells above) is one row;
 * a ruled table's last row pushed alone to the top of the next page (one cell, which no reader
   takes for a table) is the table's last row.
 """
@@ -15,6 +17,7 @@ from dataclasses import replace
 from statistics import median
 
 from extractors.pages import Line, Page
+from extractors.stream_tables import CARRIES_ON
 from extractors.table_model import Table, join_cell
 
 # A continued table's columns start or end within this distance of the first part's columns.
@@ -48,11 +51,18 @@ def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
             skip = 0  # the header printed again on the new page, one or more rows
             while skip < min(len(prev.rows), len(table.rows) - 1) and table.rows[skip] == prev.rows[skip]:
                 skip += 1
+            rows, row_pages = table.rows[skip:], table.row_pages[skip:]
+            head = prev.rows[:-1]
+            if prev.method in RULED and len(prev.rows) > 1 and rows and _split_row(prev.rows[-1], rows[0]):
+                head += (tuple(join_cell(a, b) for a, b in zip(prev.rows[-1], rows[0], strict=True)),)
+                rows, row_pages = rows[1:], row_pages[1:]
+            else:
+                head += prev.rows[-1:]
             out[-1] = replace(
                 prev,
-                rows=prev.rows + table.rows[skip:],
+                rows=head + rows,
                 pages=prev.pages + table.pages,
-                row_pages=prev.row_pages + table.row_pages[skip:],
+                row_pages=prev.row_pages + row_pages,
                 end=table.bottom,
             )
             continue
@@ -64,6 +74,20 @@ def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
     if out:
         out[-1] = _with_lone_row(out[-1], by_number, tables, margin)
     return out
+
+
+def _split_row(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
+    """Whether a continued table's first row is the rest of the row the page broke: its first
+    cell is blank and each of its cells carries on the cell above, in lower case after words
+    that end no sentence ("It was suggested that the pond may be a" / "suitable location as ...",
+    Souldern's action list)."""
+    filled = [j for j, cell in enumerate(first) if cell]
+    return (
+        len(first) == len(last)
+        and not first[0]
+        and bool(filled)
+        and all(last[j] and CARRIES_ON.match(first[j]) and not last[j].endswith((".", "!", "?")) for j in filled)
+    )
 
 
 def _with_lone_row(prev: Table, pages: dict[int, Page], tables: list[Table], margin: float) -> Table:

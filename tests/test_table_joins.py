@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors.pages import Grid, Line, Page
 from extractors.table_quality import TABLE_THRESHOLD, quality
 from extractors.tables import Table, from_grid, join_continued
@@ -177,3 +179,44 @@ def test_headings_centred_in_cells_of_their_own_stay_over_their_columns():
     assert table is not None
     assert table.header == ("Attendee Name", "Title", "Status", "Arrived")
     assert table.rows[1] == ("Andrei Garcia", "Commissioner", "Late", "7:08 p.m.")
+
+
+def _actions(page: int, top: float, bottom: float, rows: list[tuple[str, ...]]) -> Table:
+    cols = (67.0, 129.0, 376.0, 425.0)
+    return Table(
+        page,
+        67.0,
+        top,
+        545.0,
+        bottom,
+        tuple(rows),
+        "pdfplumber",
+        cols=cols,
+        pages=(page,),
+        row_pages=(page,) * len(rows),
+    )
+
+
+def test_a_row_the_page_broke_is_one_row() -> None:
+    # Souldern's action list: the "Update" cell of Sept25.02 runs on at the top of the next page.
+    first = _actions(1, 494.0, 716.0, [
+        ("No", "Action", "Owner", "Update"),
+        ("", "Plot at Bovewell - Action - NO will move fencing back", "", ""),
+        ("Sept25.02", "Memorial bench outside village hall", "NO", "It was suggested that the pond may be a"),
+    ])  # fmt: skip
+    rest = _actions(2, 72.0, 264.0, [
+        ("", "", "", "suitable location as the current bench in this location is older."),
+        ("Sept25.03", "Bridleway to NBW - KG to contact OCC Bridleways", "KG", "KG has collected feedback."),
+    ])  # fmt: skip
+    pages = [Page(n, (), width=612.0, height=792.0) for n in (1, 2)]
+    [table] = join_continued([first, rest], pages)
+    assert [row[0] for row in table.rows] == ["No", "", "Sept25.02", "Sept25.03"]
+    assert (
+        table.rows[2][3]
+        == "It was suggested that the pond may be a suitable location as the current bench in this location is older."
+    )
+    assert table.row_pages == (1, 1, 1, 2)
+    # A row with no label of its own that starts afresh is a row ("Plot at Bovewell" at a page top).
+    fresh = replace(rest, rows=(first.rows[1], *rest.rows[1:]))
+    [table] = join_continued([first, fresh], pages)
+    assert len(table.rows) == 5
