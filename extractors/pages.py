@@ -453,17 +453,26 @@ def _grids(page: pdfplumber.page.Page) -> list[Grid]:
         rows = tuple(
             _grid_row(page, row, found.cells, edges, sideways) for row, found in zip(rows, table.rows, strict=True)
         )
-        if rows[0][0] is None and width > 1:
-            corner = _corner(page, (x0, top, cols[1], table.rows[0].bbox[3]))
-            rows = ((corner, *rows[0][1:]), *rows[1:])
+        first = table.rows[0]
+        heads = [
+            _unformed(page, (a, first.bbox[1], b, first.bbox[3])) if _open(cell, first.cells, (a + b) / 2) else cell
+            for cell, (a, b) in zip(rows[0], edges, strict=True)
+        ]
+        rows = (tuple(heads), *rows[1:])
         grids.append(Grid(x0=x0, top=top, x1=x1, bottom=bottom, rows=rows, cols=cols))
     return grids
 
 
-def _corner(page: pdfplumber.page.Page, box: tuple[float, float, float, float]) -> str | None:
-    """The header's top-left cell, which pdfplumber leaves out when no rule closes it above or on
-    the left: the row labels' heading ("Position as at:", "Funding Awards and Allocations £000s"
-    over a capital programme's boxes), or None when nothing is printed there."""
+def _open(text: str | None, cells: Sequence[tuple[float, ...] | None], middle: float) -> bool:
+    """Whether a first-row column holds no cell at all: no cell formed there, none merged into it."""
+    return text is None and not any(c and c[0] <= middle <= c[2] for c in cells)
+
+
+def _unformed(page: pdfplumber.page.Page, box: tuple[float, float, float, float]) -> str | None:
+    """A first-row cell that pdfplumber leaves out because no rule closes it above or on the left,
+    read from the page: the row labels' heading ("Position as at:" over a capital programme's
+    boxes), or a row's figures at the top of a page where its top rule is not drawn ("£381,353"
+    beside "Avon Fire and Rescue Service"); None when nothing is printed there."""
     chars = [c for c in page.chars if not quarter_turns(c) and _inside(c, box)]
     return str(extract_text(chars)) if chars else None
 

@@ -6,7 +6,17 @@ from types import SimpleNamespace
 
 from extractors.grid_cells import slotted
 from extractors.kpis import read_kpis
-from extractors.pages import Grid, Line, Page, PageSettings, _cell_text, _corner, _not_hidden_space, _strip_margins
+from extractors.pages import (
+    Grid,
+    Line,
+    Page,
+    PageSettings,
+    _cell_text,
+    _not_hidden_space,
+    _open,
+    _strip_margins,
+    _unformed,
+)
 from extractors.table_model import cell_text
 from extractors.tables import Table, from_grid, stacked
 
@@ -314,7 +324,7 @@ def test_a_box_that_opens_with_its_own_header_is_its_own_table() -> None:
     assert len(stacked([budget, financed], ())) == 2
 
 
-def test_the_header_corner_no_rule_closes_is_read_from_the_page() -> None:
+def test_the_header_unformed_no_rule_closes_is_read_from_the_page() -> None:
     # WECA investment fund p17: "Position as at:" heads the row labels in a header cell with no
     # rule above or on the left, which pdfplumber does not form; letters as the PDF places them.
     words = [("Position", 106.0), ("as", 158.0), ("at:", 174.0)]
@@ -322,8 +332,8 @@ def test_the_header_corner_no_rule_closes_is_read_from_the_page() -> None:
         _char("Mar", 420.0, 137.6, 11.0, False)
     ]
     page = SimpleNamespace(chars=chars)
-    assert _corner(page, (100.3, 134.3, 412.2, 152.0)) == "Position as at:"  # type: ignore[arg-type]
-    assert _corner(page, (100.3, 160.0, 412.2, 178.0)) is None  # type: ignore[arg-type]
+    assert _unformed(page, (100.3, 134.3, 412.2, 152.0)) == "Position as at:"  # type: ignore[arg-type]
+    assert _unformed(page, (100.3, 160.0, 412.2, 178.0)) is None  # type: ignore[arg-type]
 
 
 def test_a_space_drawn_a_point_below_the_letter_it_covers_does_not_split_the_word() -> None:
@@ -360,3 +370,13 @@ def test_a_box_whose_right_rule_slipped_still_stacks_under_the_header() -> None:
     )
     [table] = stacked([header, section], ())
     assert table.rows[-1] == ("Green Infrastructure", "300", "300")
+
+
+def test_a_first_row_column_with_no_cell_formed_is_open_but_a_merged_one_is_not() -> None:
+    # WECA investment fund p10: the row carried over the page has cells only for its label and
+    # "£260,729"; "£381,353" and "£642,082" stand where pdfplumber formed no cell.
+    cells = [(114.5, 72.0, 256.0, 106.0), None, (334.0, 72.0, 403.0, 106.0), None]
+    assert [_open(None, cells, mid) for mid in (185.0, 295.0, 368.5, 439.5)] == [False, True, False, True]
+    # A cell merged over two columns covers the second one: it is not open.
+    merged = [(114.5, 72.0, 334.0, 106.0), None, (334.0, 72.0, 403.0, 106.0), (403.0, 72.0, 476.0, 106.0)]
+    assert not _open(None, merged, 295.0)
