@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from extractors.pages import CamelotTable, Page, camelot_tables
-from extractors.table_quality import RULED_METHODS, quality
+from extractors.table_model import RULED_METHODS, overlaps
+from extractors.table_quality import quality
 from extractors.tables import Table, cell_text, join_continued, read_tables, title_above
 from models.vocab import TableEngine
 
@@ -147,28 +148,10 @@ def _regions(ours: list[Table], theirs: list[Table]) -> list[tuple[list[Table], 
 
     for i, (a, _) in enumerate(tables):
         for j in range(i):
-            if _overlap(a, tables[j][0]):
+            if overlaps(a, tables[j][0]):
                 parent[root(i)] = root(j)
     groups: dict[int, tuple[list[Table], list[Table]]] = {}
     for i, (t, mine) in enumerate(tables):
         group = groups.setdefault(root(i), ([], []))
         group[0 if mine else 1].append(t)
     return list(groups.values())
-
-
-def _overlap(a: Table, b: Table) -> bool:
-    """Whether two tables' boxes overlap on some page they share."""
-    for page in set(a.pages or (a.page,)) & set(b.pages or (b.page,)):
-        (atop, abottom), (btop, bbottom) = _extent(a, page), _extent(b, page)
-        if a.x0 < b.x1 and b.x0 < a.x1 and atop < bbottom and btop < abottom:
-            return True
-    return False
-
-
-def _extent(table: Table, page: int) -> tuple[float, float]:
-    """The table's top and bottom on `page`: a continued part runs from the page top to its `end` on its last page."""
-    pages = table.pages or (table.page,)
-    top = table.top if page == pages[0] else 0.0
-    if page == pages[-1]:
-        return top, table.end if table.end is not None else table.bottom
-    return top, float("inf")

@@ -473,8 +473,13 @@ def _unformed(page: pdfplumber.page.Page, box: tuple[float, float, float, float]
     read from the page: the row labels' heading ("Position as at:" over a capital programme's
     boxes), or a row's figures at the top of a page where its top rule is not drawn ("£381,353"
     beside "Avon Fire and Rescue Service"); None when nothing is printed there."""
-    chars = [c for c in page.chars if not quarter_turns(c) and _inside(c, box)]
+    chars = _upright_inside(page, box)
     return str(extract_text(chars)) if chars else None
+
+
+def _upright_inside(page: pdfplumber.page.Page, box: tuple[float, ...]) -> list[dict]:
+    """The upright letters inside a cell's box (sideways ones are a stamp or a turned header)."""
+    return [c for c in page.chars if not quarter_turns(c) and _inside(c, box)]
 
 
 def _grid_row(
@@ -491,8 +496,7 @@ def _grid_row(
         covered = columns(edges, cell[0], cell[2]) if cell else []
         if not cell or len(covered) < MIN_SLOT_COLUMNS:
             continue
-        chars = [c for c in page.chars if not quarter_turns(c) and _inside(c, cell)]
-        words = [(w["text"], w["x0"], w["x1"], w["top"]) for w in extract_words(chars)]
+        words = [(w["text"], w["x0"], w["x1"], w["top"]) for w in extract_words(_upright_inside(page, cell))]
         slots = slotted(words, [edges[j] for j in covered])
         if slots is not None:
             out[covered[0] : covered[-1] + 1] = slots
@@ -641,35 +645,33 @@ def _margin_key(text: str) -> str:
     return text if LONE_NUMBER.fullmatch(text) else re.sub(r"\d+", "#", text)
 
 
-def _numbered(pages: list[Page], settings: PageSettings) -> set[tuple[int, int]]:
+def _numbered(margins: dict[int, list[Line]]) -> set[tuple[int, int]]:
     """The (page, number) pairs of lone margin numbers that fit a page sequence: the page before
     or after prints the number before or after, or the number is the page's own. A header's year
     set at the foot of a page ("2024" over the next page's figures) fits none and stays text."""
     found = {
-        (page.number, int(line.text))
-        for page in pages
-        for line in page.lines
-        if LONE_NUMBER.fullmatch(line.text.strip()) and _in_margin(line, page, settings)
+        (number, int(line.text))
+        for number, lines in margins.items()
+        for line in lines
+        if LONE_NUMBER.fullmatch(line.text.strip())
     }
     return {(p, n) for p, n in found if p == n or (p - 1, n - 1) in found or (p + 1, n + 1) in found}
 
 
 def _strip_margins(pages: list[Page], settings: PageSettings) -> list[Page]:
     """Drop page stamps and running headers/footers, keeping the printed page number."""
-    seen = Counter(
-        key
-        for page in pages
-        for key in {_margin_key(line.text) for line in page.lines if _in_margin(line, page, settings)}
-    )
+    flags = {page.number: [_in_margin(line, page, settings) for line in page.lines] for page in pages}
+    margins = {p.number: [ln for ln, m in zip(p.lines, flags[p.number], strict=True) if m] for p in pages}
+    seen = Counter(key for lines in margins.values() for key in {_margin_key(line.text) for line in lines})
     repeated = {key for key, n in seen.items() if n >= settings.repeat_min_pages}
-    numbered = _numbered(pages, settings)
+    numbered = _numbered(margins)
     out = []
     for page in pages:
         body, margin, stamp = [], [], None
-        for line in page.lines:
-            in_margin = _in_margin(line, page, settings)
-            match = PAGE_STAMP.match(line.text.strip()) if in_margin else None
-            if match and LONE_NUMBER.fullmatch(line.text.strip()) and (page.number, int(match[1])) not in numbered:
+        for line, in_margin in zip(page.lines, flags[page.number], strict=True):
+            text = line.text.strip()
+            match = PAGE_STAMP.match(text) if in_margin else None
+            if match and LONE_NUMBER.fullmatch(text) and (page.number, int(match[1])) not in numbered:
                 match = None
             if match or (in_margin and _margin_key(line.text) in repeated):
                 margin.append(line.text)

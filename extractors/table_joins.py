@@ -18,7 +18,7 @@ from statistics import median
 
 from extractors.pages import Line, Page
 from extractors.stream_tables import CARRIES_ON
-from extractors.table_model import Table, join_cell
+from extractors.table_model import RULED_METHODS, Table, join_cell
 
 # A continued table's columns start or end within this distance of the first part's columns.
 CONTINUATION_TOLERANCE_PT = 4.0
@@ -33,8 +33,6 @@ SIZE_TOLERANCE_PT = 0.5
 # The prose margin is the leftmost line start shared by this share of a document's lines: a few
 # lines start further left of it (5 of 243 in Bristol's WPL report).
 MARGIN_SHARE = 0.05
-# Readers of drawn rules: their cells' text starts a padding inside the rules, not at the margin.
-RULED = frozenset({"pdfplumber", "lattice"})
 # A caption saying the table goes on from the page before.
 CONTINUED = re.compile(r"\b(?:continued|cont(?:'d|\.|d))(?!\w)", re.IGNORECASE)
 
@@ -53,7 +51,7 @@ def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
                 skip += 1
             rows, row_pages = table.rows[skip:], table.row_pages[skip:]
             head = prev.rows[:-1]
-            if prev.method in RULED and len(prev.rows) > 1 and rows and _split_row(prev.rows[-1], rows[0]):
+            if prev.method in RULED_METHODS and len(prev.rows) > 1 and rows and _split_row(prev.rows[-1], rows[0]):
                 head += (tuple(join_cell(a, b) for a, b in zip(prev.rows[-1], rows[0], strict=True)),)
                 rows, row_pages = rows[1:], row_pages[1:]
             else:
@@ -139,7 +137,7 @@ def _fitted_row(prev: Table, lead: list[Line], inside: list[Line], margin: float
     row = [""] * prev.n_cols
     for ln in lead:
         lone = len(ln.boxes) < 2
-        if lone and (prev.method not in RULED or ln.x0 <= margin + ROW_ALIGN_PT or _column(prev, ln.x0) > 0):
+        if lone and (prev.method not in RULED_METHODS or ln.x0 <= margin + ROW_ALIGN_PT or _column(prev, ln.x0) > 0):
             return None
         if abs(ln.size - size) > SIZE_TOLERANCE_PT or ln.x1 > prev.x1:
             return None

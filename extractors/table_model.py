@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from extractors.vocab import FIGURE
 
+# Methods whose grid came from drawn rules (pdfplumber's lines strategy, Camelot lattice): their
+# cells' text starts a padding inside the rules, and blank cells are the table's own.
+RULED_METHODS = frozenset({"pdfplumber", "lattice"})
 # Text that ends a sentence or a clause: prose, not a title or a cell of a table.
 SENTENCE_END = re.compile(r"[.;,]$")
 # The last letters of a word that a narrow column broke without a hyphen: one or two small
@@ -80,6 +83,24 @@ class Table:
     @property
     def header(self) -> tuple[str, ...]:
         return self.rows[0] if self.rows else ()
+
+
+def overlaps(a: Table, b: Table) -> bool:
+    """Whether two tables' boxes overlap on some page they share."""
+    for page in set(a.pages or (a.page,)) & set(b.pages or (b.page,)):
+        (atop, abottom), (btop, bbottom) = _extent(a, page), _extent(b, page)
+        if a.x0 < b.x1 and b.x0 < a.x1 and atop < bbottom and btop < abottom:
+            return True
+    return False
+
+
+def _extent(table: Table, page: int) -> tuple[float, float]:
+    """The table's top and bottom on `page`: a continued part runs from the page top to its `end` on its last page."""
+    pages = table.pages or (table.page,)
+    top = table.top if page == pages[0] else 0.0
+    if page == pages[-1]:
+        return top, table.end if table.end is not None else table.bottom
+    return top, float("inf")
 
 
 def cell_text(raw: str | None) -> str:

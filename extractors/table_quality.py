@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from statistics import mean
 
+from extractors.table_model import RULED_METHODS
 from extractors.tables import Table
 from extractors.vocab import BULLET_GLYPHS, FIGURE
 
@@ -30,8 +31,6 @@ from extractors.vocab import BULLET_GLYPHS, FIGURE
 # officers' names, KPI dashboard tiles (tests/test_table_quality.py).
 TABLE_THRESHOLD = 0.55
 
-# Methods that mean the grid came from drawn rules (pdfplumber's lines strategy, Camelot lattice).
-RULED_METHODS = frozenset({"pdfplumber", "lattice"})
 # Whitespace columns are a weaker sign, but no sign against: most unruled council tables are real.
 UNRULED_RULES = 0.5
 # A cell of more words than this is a sentence of prose: minutes' action tables hold cells of

@@ -24,7 +24,7 @@ from extractors.pages import PAGE_STAMP, Grid, Line, Page
 from extractors.stream_tables import MAX_HEADER_LINES as MAX_FOOT_HEADER_LINES
 from extractors.stream_tables import blocks, phrases, read_block
 from extractors.table_joins import CONTINUATION_TOLERANCE_PT, join_continued
-from extractors.table_model import SENTENCE_END, Table, cell_text, drop_empty, is_table, numeric, rect
+from extractors.table_model import SENTENCE_END, Table, cell_text, drop_empty, is_table, numeric, overlaps, rect
 from extractors.vocab import BULLET_GLYPHS
 from extractors.word_tables import word_tables
 
@@ -258,7 +258,7 @@ def stream_tables(page: Page, ruled: list[Table], carried: tuple[int, list[Line]
     # Tables of words alone (an action log), read from all the lines so that one ends where the
     # page's lines end it, and kept where no table of figures was read.
     words = word_tables(lines, page.number)
-    return out + [w for w in words if all(_apart(w, t) for t in out)]
+    return out + [w for w in words if not any(overlaps(w, t) for t in out)]
 
 
 def foot_header(page: Page, tables: list[Table]) -> list[Line]:
@@ -318,10 +318,6 @@ def title_above(page: Page, table: Table, tables: list[Table]) -> str:
     marked = [ln for ln in run if ln.bold or ln.size > body + 0.5 or ln.text.rstrip().endswith(":")]
     chosen = marked[0] if marked else (run[-1] if run else None)
     return chosen.text.strip() if chosen else ""
-
-
-def _apart(a: Table, b: Table) -> bool:
-    return a.bottom < b.top or b.bottom < a.top or a.x1 < b.x0 or b.x1 < a.x0
 
 
 def _within(line: Line, table: Table) -> bool:
