@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from extractors.grid_cells import slotted
-from extractors.kpis import read_kpis
 from extractors.pages import (
     Grid,
     Line,
@@ -18,7 +17,7 @@ from extractors.pages import (
     _unformed,
 )
 from extractors.table_model import cell_text
-from extractors.tables import Table, from_grid, stacked
+from extractors.tables import from_grid, stacked
 
 # Kent's budget amendment form (p39 of the budget amendments pack): the blue title bar, then
 # label/value rows whose rules do not line up ("Amendment Number:" starts at 352.7pt,
@@ -188,59 +187,6 @@ def test_a_page_stamp_printed_down_a_cell_is_not_its_text():
     page = SimpleNamespace(chars=[nine, *stamp], bbox=(0.0, 0.0, 1190.5, 841.8))
     cell = (23.2, 407.5, 58.8, 472.9)
     assert _cell_text(page, "Page 34 9", cell, stamp) == "9"  # type: ignore[arg-type]
-
-
-def test_the_short_names_not_their_paragraphs_are_the_measures():
-    # Kent's reserves schedule (p36): "Headline Description" names repeat, "Brief Description"
-    # paragraphs do not; the names are the measures, the paragraphs describe them.
-    names = [
-        "General Reserves repayment",
-        "General Reserves",
-        "Budget Stabilisation smoothing reserve",
-        "Corporate Reserves contribution holiday",
-        "General Reserves repayment",
-        "Corporate Reserves contribution holiday",
-        "General Reserves",
-        "Corporate Reserves",
-        "Budget Stabilisation smoothing reserve",
-        "Corporate Reserves",
-    ]
-    paragraphs = [
-        "Repay the General Reserve over two years (2024-25 & 2025-26) for the drawdown required in 2022-23 to "
-        "fund the overspend",
-        "Contribution to general reserves to rebuild financial resilience and provide for future risks, with a "
-        "reserve balance of between 5% and 10% of net revenue budget considered minimal to acceptable",
-        "Annual base budget contribution to budget stabilisation smoothing reserve",
-        "Reinstate corporate contributions to reserves following one year payment holiday in 2025-26 facilitated "
-        "by funding 2025-26 Oracle Cloud expenditure from flexible use of capital receipts instead of reserves.",
-        "Removal of prior year repayment of General Reserve for the drawdown in 2022-23 to fund the overspend",
-        "One year holiday from corporate contributions to reserves to reflect reduced reserve requirements given "
-        "the proposal that Oracle Cloud expenditure will be met from flexible use of capital receipts rather than "
-        "reserves in 2025-26",
-        "Removal of prior year one-off contribution to general reserve",
-        "Removal of one-off repayment of reserves in 2024-25",
-        "Removal of prior year contribution to the budget stabilisation smoothing reserve",
-        "Review of base budget contributions to reserves",
-    ]
-    figures = [
-        "11,050.0",
-        "2,086.3",
-        "0.0",
-        "0.0",
-        "-11,050.0",
-        "-8,021.0",
-        "-5,100.0",
-        "-4,289.7",
-        "-3,199.0",
-        "-43.3",
-    ]
-    refs = ["5", "6", "7", "8", "12", "13", "14", "15", "16", "18"]
-    header = ("Row Ref", "Headline Description", "Brief Description", "2025-26 £000's")
-    rows = (header, *zip(refs, names, paragraphs, figures, strict=True))
-    table = Table(page=36, x0=23.2, top=54.3, x1=1166.5, bottom=800.0, rows=rows, method="pdfplumber")
-    kpis = read_kpis(table)
-    assert {k.measure for k in kpis} == set(names)
-    assert ("Corporate Reserves", "2025-26 £000's", "-43.3") in {(k.measure, k.period, k.value_raw) for k in kpis}
 
 
 def test_a_table_header_repeated_on_each_page_is_not_a_running_header():
