@@ -59,6 +59,9 @@ FIGURE_GAP_PT = 4.5
 COLUMN_JOIN_PT = 2.0
 # A line starting at most this many of its heights below a row may continue the row.
 ROW_JOIN_LINES = 0.5
+# A last row without figures starts at most this many line heights further down than the
+# body's rows are apart.
+LAST_ROW_SLACK = 0.25
 # Text that reads on into the next line: a hyphen, a comma, an open bracket or a small word.
 READS_ON = re.compile(r"(?:[-–,&/(]|\b(?:and|or|of|the|for|to|in|on|at|with|by|from|not|a|an))$", re.I)
 
@@ -73,8 +76,9 @@ UNIT_CAPTION = re.compile(r"^(?:all\s+)?(?:figures|amounts|values)\s+(?:are\s+)?
 NOTE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
 # A currency sign set apart at the left of its cell belongs to the amount at the right.
 CURRENCY_SIGNS = ("£", "$", "€")
-# Text that carries on from the line above: a small letter or an aside in brackets.
-CARRIES_ON = re.compile(r"^[a-z(]")
+# Text that carries on from the line above: a word in small letters or an aside in brackets (not
+# letters of clipped text run together: "tM Rariksekt s", Kent's risk register).
+CARRIES_ON = re.compile(r"^(?:[a-z]+\b|\()")
 
 
 def phrases(line: Line) -> list[Phrase]:
@@ -144,6 +148,7 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
             spacing = [_gap(lines[k], lines[k + 1]) for k in run if marks[k] and marks[k + 1]]
             reach = max(STREAM_GAP_LINES, HEADER_GAP * median(spacing)) if spacing else STREAM_GAP_LINES
             body = [p for ln in lines[start : end + 1] if dense(ln) for p in phrases(ln)]
+            end = _last_rows(lines, end, max(spacing, default=0.0), body)
             head = _header_start(lines, start, reach, body)
             for _ in range(GROUP_HEADER_LINES):  # perhaps group headers ("INDICATIVE FOR PLANNING PURPOSES")
                 if head and _gap(lines[head - 1], lines[head]) <= 1 and not _numbered(lines[head - 1], body):
@@ -151,6 +156,36 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
             out.append(lines[head : end + 1])
         i = end + 1
     return out
+
+
+def _last_rows(lines: list[Line], end: int, spacing: float, body: list[Phrase]) -> int:
+    """Where a table ends: its last dense line, or the rows with no figures (a row number aside)
+    right under it whose cells each sit in one of the body's columns, two columns or more to a row. A row whose cells
+    wrap and are centred on their middle line is no dense line: Kent's recommendations end
+    "Note the Reserves Monitoring, Treasury Management and Prudential" / "2.6 ... Please refer to
+    Section 7, 8, and Appendix 3" / "Indicators Monitoring". A row starts no further below the
+    one above than the body's rows are apart, and its lines overlap or touch."""
+    cols = _intervals(body)
+    while end + 1 < len(lines) and _gap(lines[end], lines[end + 1]) <= spacing + LAST_ROW_SLACK:
+        k = end + 1
+        while k + 1 < len(lines) and _gap(lines[k], lines[k + 1]) <= ROW_JOIN_LINES:
+            k += 1
+        cells = [(p[0], _home(p, cols)) for ln in lines[end + 1 : k + 1] for p in phrases(ln)]
+        homes = {j for _, j in cells}
+        if None in homes or len(homes) < 2 or any(numeric(text) and j for text, j in cells):
+            break
+        end = k
+    return end
+
+
+def _home(phrase: Phrase, cols: list[tuple[float, float]]) -> int | None:
+    """The column a phrase sits in: it starts in the column and ends before the next one."""
+    text, x0, x1 = phrase
+    for j, (a, b) in enumerate(cols):
+        upto = cols[j + 1][0] if j + 1 < len(cols) else float("inf")
+        if a - COLUMN_JOIN_PT <= x0 <= b and x1 < upto and not _sentence(text):
+            return j
+    return None
 
 
 def _header_start(lines: list[Line], start: int, reach: float, body: list[Phrase]) -> int:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from statistics import median
 
-from extractors.pages import Line, Page
+from extractors.pages import PAGE_STAMP, Line, Page
 from extractors.stream_tables import CARRIES_ON
 from extractors.table_model import RULED_METHODS, Table, join_cell
 
@@ -68,7 +68,7 @@ def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
         # over a continuation repeat on each page (a "TOTAL £m" box over Kent's risk register).
         if prev is not None and table.page > prev.pages[-1]:
             out[-1] = _with_lone_row(prev, by_number, tables, margin)
-        out.append(table)
+        out.append(_with_head_row(table, by_number, tables))
     if out:
         out[-1] = _with_lone_row(out[-1], by_number, tables, margin)
     return out
@@ -76,15 +76,18 @@ def join_continued(tables: list[Table], pages: list[Page]) -> list[Table]:
 
 def _split_row(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
     """Whether a continued table's first row is the rest of the row the page broke: its first
-    cell is blank and each of its cells carries on the cell above, in lower case after words
-    that end no sentence ("It was suggested that the pond may be a" / "suitable location as ...",
-    Souldern's action list)."""
+    cell is blank, each of its cells goes on from a cell above, and one carries on that cell's
+    sentence, in lower case ("It was suggested that the pond may be a" / "suitable location as
+    ...", Souldern's action list). The others may open a sentence or the next line of a list:
+    Sutton's grants table breaks "... which will take place" / "every Saturday morning ..." with
+    "Four Oaks - £167 New Hall-£167" / "Trinity - £166 Vesey - £500" beside it."""
     filled = [j for j, cell in enumerate(first) if cell]
     return (
         len(first) == len(last)
         and not first[0]
         and bool(filled)
-        and all(last[j] and CARRIES_ON.match(first[j]) and not last[j].endswith((".", "!", "?")) for j in filled)
+        and all(last[j] for j in filled)
+        and any(CARRIES_ON.match(first[j]) and not last[j].endswith((".", "!", "?")) for j in filled)
     )
 
 
@@ -105,7 +108,12 @@ def _with_lone_row(prev: Table, pages: dict[int, Page], tables: list[Table], mar
     inside = [ln for ln in end.lines if _in_last_part(ln, prev)]
     if not lead or len(lead) > MAX_ROW_LINES or not inside:
         return prev
-    row = _fitted_row(prev, lead, inside, margin)
+    ruled = prev.method in RULED_METHODS
+    if any(
+        len(ln.boxes) < 2 and not (ruled and ln.x0 > margin + ROW_ALIGN_PT and _column(prev, ln.x0) == 0) for ln in lead
+    ):
+        return prev
+    row = _fitted_row(prev, lead, inside)
     if row is None:
         return prev
     return replace(
@@ -125,10 +133,49 @@ def _left_margin(pages: list[Page]) -> float:
     return float(min((x for x, n in starts.items() if n >= MARGIN_SHARE * total), default=0))
 
 
-def _fitted_row(prev: Table, lead: list[Line], inside: list[Line], margin: float) -> list[str] | None:
+def _with_head_row(table: Table, pages: dict[int, Page], tables: list[Table]) -> Table:
+    """`table` with the row printed alone at the foot of the page before, when it is its first row.
+
+    A table's first row may be left at the foot of a page, under the heading or the sentence
+    that brings the table in, and the rest printed on the next page: Kent's recommendations
+    ("2.1 | Note the forecast revenue overspend of £23.3m ... | Please refer to Section 3"),
+    Sutton's event costs ("Insurance, Technical & Production Costs (including 5% contingency)
+    £95,200"). The foot's last lines are the row when they fit the table's columns
+    (`_fitted_row`), one of them has two cells or more, and a line of one cell is in the first
+    column: a paragraph's lines run across the columns.
+    """
+    start, end = pages.get(table.page), pages.get(table.page - 1)
+    if start is None or end is None or not table.cols or not _untitled(table):
+        return table
+    if sum(1 for ln in start.lines if ln.bottom <= table.top) > CONTINUATION_SLACK_LINES:
+        return table
+    floor = max((t.end or t.bottom for t in tables if end.number in t.pages), default=0.0)
+    below = [ln for ln in end.lines if ln.top >= floor]
+    while below and PAGE_STAMP.match(below[-1].text.strip()):
+        below.pop()  # "Page 3 of 54" printed above the bottom margin
+    foot = _last_block(below)
+    inside = [ln for ln in start.lines if _in_first_part(ln, table)]
+    if not foot or len(foot) > MAX_ROW_LINES or not inside or all(len(ln.boxes) < 2 for ln in foot):
+        return table
+    if any(len(ln.boxes) < 2 and _column(table, ln.x0) > 0 for ln in foot):
+        return table
+    row = _fitted_row(table, foot, inside)
+    if row is None:
+        return table
+    return replace(
+        table,
+        page=end.number,
+        top=foot[0].top,
+        title="",  # the table's title is now over its row on the page before
+        rows=(tuple(row), *table.rows),
+        pages=(end.number, *table.pages),
+        row_pages=(end.number, *table.row_pages),
+    )
+
+
+def _fitted_row(prev: Table, lead: list[Line], inside: list[Line]) -> list[str] | None:
     """The lead lines as a row of `prev`, or None when they do not fit its columns: each cell must
-    start where the cells of its column start, in the table's type size; a lone cell must start
-    in the first column (a row merged across), in a ruled table, right of the prose margin."""
+    start where the cells of its column start, in the table's type size and within its width."""
     starts: dict[int, set[float]] = {}
     for ln in inside:
         for _, x0, _ in ln.boxes:
@@ -136,10 +183,7 @@ def _fitted_row(prev: Table, lead: list[Line], inside: list[Line], margin: float
     size = median(ln.size for ln in inside)
     row = [""] * prev.n_cols
     for ln in lead:
-        lone = len(ln.boxes) < 2
-        if lone and (prev.method not in RULED_METHODS or ln.x0 <= margin + ROW_ALIGN_PT or _column(prev, ln.x0) > 0):
-            return None
-        if abs(ln.size - size) > SIZE_TOLERANCE_PT or ln.x1 > prev.x1:
+        if abs(ln.size - size) > SIZE_TOLERANCE_PT or ln.x1 > prev.x1 + ROW_ALIGN_PT:
             return None
         for text, x0, _ in ln.boxes:
             j = _column(prev, x0)
@@ -162,6 +206,25 @@ def _first_block(lines: list[Line]) -> list[Line]:
             break
         block.append(ln)
     return block
+
+
+def _last_block(lines: list[Line]) -> list[Line]:
+    """The last lines up to a gap wider than a line or a change of type size (a heading)."""
+    block: list[Line] = []
+    for ln in reversed(lines):
+        if block and (
+            block[0].top - ln.bottom > ln.bottom - ln.top or abs(ln.size - block[0].size) > SIZE_TOLERANCE_PT
+        ):
+            break
+        block.insert(0, ln)
+    return block
+
+
+def _in_first_part(line: Line, table: Table) -> bool:
+    """Whether the line is printed inside the table's part on its first page."""
+    mid = (line.top + line.bottom) / 2
+    bottom = table.bottom if len(table.pages) == 1 else float("inf")
+    return table.top <= mid <= bottom and line.x0 >= table.x0 - 1 and line.x1 <= table.x1 + 1
 
 
 def _in_last_part(line: Line, table: Table) -> bool:

@@ -118,8 +118,8 @@ def join_cell(text: str, line: str) -> str:
     is a word broken without one in a narrow column ("Forecas" + "t", "Revenu" + "e", "Unrecoverabl" + "e VAT")."""
     if not line or not text:
         return text or line
-    if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
-        return text + line
+    if text.endswith("-") and len(text) > 1 and text[-2].isalnum() and line[0].isalnum():
+        return text + line  # not a dash before an amount: "Four Oaks-" / "£200 New Hall-" / "£200"
     head = line.split(" ", 1)[0]  # "Unrecoverabl" + "e VAT": the end of a word, then a word
     if text[-1].isalpha() and WORD_END.match(head) and head not in SHORT_WORDS:
         return text + line

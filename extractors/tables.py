@@ -58,7 +58,12 @@ def read_tables(pages: list[Page]) -> list[Table]:
         tables.sort(key=lambda t: (t.top, t.x0))
         found += [replace(t, title=title_above(page, t, tables)) for t in tables]
         carried = (page.number, foot_header(page, tables))
-    return join_continued(found, pages)
+    # A table that took its first row from the foot of the page before takes its title there.
+    by_number = {p.number: p for p in pages}
+    return [
+        t if t.title else replace(t, title=title_above(by_number[t.page], t, [u for u in found if u.page == t.page]))
+        for t in join_continued(found, pages)
+    ]
 
 
 def stacked(grids: list[Grid], lines: tuple[Line, ...]) -> list[Grid]:

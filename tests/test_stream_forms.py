@@ -223,3 +223,69 @@ def test_only_the_rows_up_to_the_next_heading_decide_whether_a_heading_opens_a_t
     (bank, _), (sheet, title) = parts(rows)
     assert [r.top for r in bank] == [119.8, 132.5, 145.2, 157.9]
     assert title == "Balance sheet at end of March 2017" and len(sheet) == 2
+
+
+def _cells(cells: list[Word], top: float, size: float = 11.0) -> Line:
+    """A line as pages.py reads it: its text split into cells at wide gaps."""
+    split = len(cells) > 1
+    return Line(
+        " ".join(text for text, _, _ in cells),
+        cells[0][1],
+        top,
+        cells[-1][2],
+        top + size,
+        size,
+        cells=tuple(text for text, _, _ in cells) if split else (),
+        spans=tuple((a, b) for _, a, b in cells) if split else (),
+    )
+
+
+def _recommendations(foot: Line) -> list[Page]:
+    """Kent Q3 finance monitoring, "2 | Recommendations" (landscape): the first row at the foot of
+    page 3, the rest on page 4, the last row's cells centred on its middle line."""
+    numbered = [
+        ("2.2", "Note the forecast overspend on Schools’ Delegated Budgets of £30.4m", 473.8, "3g", 629.2),
+        ("2.3", "Note the forecast capital underspend of £111.6m", 364.9, "6", 623.1),
+        ("2.4", "Consider and note the progress on the delivery of savings", 408.3, "4", 623.1),
+        ("2.5", "Note and agree the Capital budget changes", 339.9, "7", 623.1),
+    ]
+    rows = [
+        _cells([(no, 72.0, 87.3), (text, 127.0, end), (f"Please refer to Section {s}", 502.6, s_end)], 32.9 + 18.8 * k)
+        for k, (no, text, end, s, s_end) in enumerate(numbered)
+    ]
+    rows += [
+        _cells([("Note the Reserves Monitoring, Treasury Management and Prudential", 127.0, 463.3)], 108.2),
+        _cells([("2.6", 72.0, 87.3), ("Please refer to Section 7, 8, and Appendix 3", 502.6, 717.9)], 114.6),
+        _cells([("Indicators Monitoring", 127.0, 229.2)], 120.9),
+        _cells(
+            [("The forecast is set out in the sections below, with the reasons for each variance.", 72.0, 770.0)], 150.0
+        ),
+    ]
+    heading = _cells([("2 | Recommendations", 72.0, 278.8)], 482.4, 20.0)
+    return [Page(3, (heading, foot), width=841.9, height=595.3), Page(4, tuple(rows), width=841.9, height=595.3)]
+
+
+def test_a_first_row_left_at_the_foot_of_a_page_and_a_centred_last_row_are_the_tables():
+    first = [("2.1", 72.0, 87.3), ("Note the forecast revenue overspend of £23.3m", 127.0, 459.1)]
+    first += [("Please refer to Section 3", 502.6, 623.1)]
+    [table] = read_tables(_recommendations(_cells(first, 512.7)))
+    assert table.title == "2 | Recommendations"
+    assert [row[0] for row in table.rows] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
+    assert table.rows[-1] == (
+        "2.6",
+        "Note the Reserves Monitoring, Treasury Management and Prudential Indicators Monitoring",
+        "Please refer to Section 7, 8, and Appendix 3",
+    )
+    assert table.row_pages == (3, 4, 4, 4, 4, 4)
+    # A sentence at the foot of the page runs across the columns: no row of the table.
+    prose = _cells(
+        [("The Cabinet is asked to note the forecast and agree the changes set out below:", 72.0, 700.0)], 512.7
+    )
+    [table] = read_tables(_recommendations(prose))
+    assert [row[0] for row in table.rows] == ["2.2", "2.3", "2.4", "2.5", "2.6"]
+
+
+def test_a_dash_before_an_amount_at_a_line_end_is_no_broken_word():
+    # Sutton Coldfield's grants table: "Four Oaks-" / "£200 New Hall-" / "£200" in a narrow cell.
+    assert join_cell("Four Oaks-", "£200 New Hall-") == "Four Oaks- £200 New Hall-"
+    assert join_cell("2024-", "25 budget") == "2024-25 budget"  # a range broken at its dash stays one

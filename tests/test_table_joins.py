@@ -220,3 +220,30 @@ def test_a_row_the_page_broke_is_one_row() -> None:
     fresh = replace(rest, rows=(first.rows[1], *rest.rows[1:]))
     [table] = join_continued([first, fresh], pages)
     assert len(table.rows) == 5
+
+
+def test_a_row_the_page_broke_may_go_on_with_a_list_beside_its_sentence() -> None:
+    # Sutton Coldfield's community grants (Amenities Committee, 2018): the Park Run's summary runs
+    # on over the page, and the wards' amounts beside it carry on as lines of a list.
+    grants = _actions(4, 500.0, 760.0, [
+        ("Organisation", "Project Summary", "Amount Requested", "Recommendation"),
+        ("Sutton Coldfield Park Run", "Parkrun is a free run or walk open to all abilities which will take place",
+         "Four Oaks - £167 New Hall-£167", "Rejected. Does not meet the criteria for the community grant."),
+    ])  # fmt: skip
+    rest = _actions(5, 72.0, 300.0, [
+        ("", "every Saturday morning at 9am starting and finishing at Banners Gate.",
+         "Trinity - £166 Vesey - £500 Total= £1,000", "Committee agreed that they would be keen to consider this."),
+        ("Special Olympics Sutton Coldfield", "Special Olympics is seeking funding.", "£500", "Approved."),
+    ])  # fmt: skip
+    pages = [Page(n, (), width=612.0, height=792.0) for n in (4, 5)]
+    [table] = join_continued([grants, rest], pages)
+    assert [row[0] for row in table.rows] == [
+        "Organisation",
+        "Sutton Coldfield Park Run",
+        "Special Olympics Sutton Coldfield",
+    ]
+    assert table.rows[1][2] == "Four Oaks - £167 New Hall-£167 Trinity - £166 Vesey - £500 Total= £1,000"
+    # With no cell carrying on a sentence in lower case, a row with a blank label is a row of its own.
+    fresh = replace(rest, rows=(("", "Every Saturday.", "Trinity - £166", "Committee agreed."), *rest.rows[1:]))
+    [table] = join_continued([grants, fresh], pages)
+    assert len(table.rows) == 4
