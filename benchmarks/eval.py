@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import table_scores
 
@@ -39,9 +40,14 @@ COLUMNS = {
     "kpis": "kpis",
     "kpi_precision": "kpi P",
     "kpi_recall": "kpi R",
+    "actions_recall": "actions R",
+    "action_precision": "actions P",
+    "action_owners": "owners",
 }
 # Shares over tables (or KPI triples): their overall figure weighs each document by its count.
 PER_TABLE = {"tables_cell_f1", "table_exact", "extra_tables", "not_tables", "kpi_precision", "kpi_recall"}
+# Shares of actions: overall, their summed numerators over their summed denominators.
+RATIOS = {"actions_recall", "action_precision", "action_owners"}
 Metrics = dict[str, dict[str, float]]
 
 
@@ -61,6 +67,7 @@ def evaluate(folder: Path, work: Path, table_lines: list[str] | None = None, tab
         command += ["--layout", str(ROOT / label["layout"])]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     metrics: Metrics = json.loads(report.read_text(encoding="utf-8"))["metrics"]
+    metrics.update(action_ratios(expected, out, metrics))
     tables = expected / "tables.json"
     truth = json.loads(tables.read_text(encoding="utf-8")) if tables.exists() else []
     if truth:
@@ -69,6 +76,42 @@ def evaluate(folder: Path, work: Path, table_lines: list[str] | None = None, tab
         if table_lines is not None:
             table_lines += lines
     return metrics
+
+
+def action_ratios(expected: Path, out: Path, metrics: Metrics) -> Metrics:
+    """Actions recall and owners as counts, and precision over the published actions of the
+    meeting that match neither a labelled action nor one the label marks doubtful (`actions_doubtful`:
+    a sentence a careful reader could take either way is neither required nor a mistake)."""
+    minutes = json.loads((expected / "meetings.json").read_text(encoding="utf-8")).get("minutes") or {}
+    want = minutes.get("actions") or []
+    if not want or "actions_recall" not in metrics:
+        return {}
+    score = table_scores.score_module()
+    recall = metrics["actions_recall"]
+    matched, predicted = recall["matched"], recall["predicted"]
+    published = [r.get("text") for r in score.of_meeting(score.read(out, "actions"), minutes["date"])]
+    doubtful = [d["text"] for d in minutes.get("actions_doubtful", [])]
+    either = sum(1 for text in published if not _matches(score, text, want) and _matches(score, text, doubtful))
+    owners = value(metrics["action_owners"]) * len(want)
+    return {
+        "actions_recall": {"value": matched / len(want), "num": matched, "expected": len(want)},
+        "action_precision": {
+            "value": matched / max(predicted - either, 1),
+            "num": matched,
+            "expected": predicted - either,
+        },
+        "action_owners": {"value": owners / len(want), "num": owners, "expected": len(want)},
+    }
+
+
+def _matches(score: Any, text: str | None, labelled: list[Any]) -> bool:
+    """Whether a published action's text is one of the labelled ones, as score.py matches them."""
+    b = score.norm(text)
+    for entry in labelled:
+        a = score.norm(entry["text"] if isinstance(entry, dict) else entry)
+        if b and (score.similar(a, b) >= 0.75 or (len(b) > 30 and (b in a or a in b))):
+            return True
+    return False
 
 
 def _facts(expected: Path) -> bool:
@@ -97,6 +140,9 @@ def overall(results: list[Metrics]) -> list[str]:
         found = [m[name] for m in results if name in m and m[name].get("expected", 1)]
         if not found:
             row.append("-")
+        elif name in RATIOS:
+            n = sum(m["expected"] for m in found)
+            row.append(f"{sum(m['num'] for m in found) / n:.2f} ({int(n)})")
         elif name in PER_TABLE:
             n = sum(m["expected"] for m in found)
             row.append(f"{sum(value(m) * m['expected'] for m in found) / n:.2f} ({int(n)})")
@@ -129,6 +175,8 @@ def main() -> int:
     print("Tables: mean cell F1 and share exact over (n) labelled tables; extra: share of the tables published on")
     print("labelled pages that match none; not-tables: share of labelled look-alikes published as tables;")
     print("kpi P over the KPIs published on labelled pages, kpi R over the labelled KPI tables' values.")
+    print("Actions: recall and right owners over the labelled actions; P over the actions published for the")
+    print("meeting, leaving out those matching a sentence the label marks doubtful.")
     if table_lines:
         print("\n| document | page | table | cell F1 | exact | best match |\n|---|---|---|---|---|---|")
         print("\n".join(table_lines))

@@ -77,6 +77,21 @@ def report(s: Any, out: Path, kind: str, facts: Row, only: str | None) -> None:
             lambda e, p: number(p) == e["item"] and s.same_decision(e["text"], p.get("text")),
             ("item_number", "text", "proposer", "seconder", "outcome", "page"),
         ),
+        "actions": (
+            facts.get("actions", []),
+            "actions",
+            lambda e, p: (
+                bool(s.norm(p.get("text")))
+                and (
+                    s.similar(e["text"], p.get("text")) >= 0.75
+                    or (
+                        len(s.norm(p.get("text"))) > 30
+                        and (s.norm(p.get("text")) in s.norm(e["text"]) or s.norm(e["text"]) in s.norm(p.get("text")))
+                    )
+                )
+            ),
+            ("item_number", "action_type", "owner", "text", "page"),
+        ),
     }
     for title, (expected, dataset, same, fields) in checks.items():
         if expected and only in (None, title):
@@ -88,12 +103,18 @@ def report(s: Any, out: Path, kind: str, facts: Row, only: str | None) -> None:
             for k in ("proposer", "seconder"):
                 if p and e.get(k) and s.name_key(p.get(k)) != s.name_key(e[k]):
                     print(f"  ~ mover {k} of item {e['item']}: want {e[k]!r}, got {p.get(k)!r}")
+    if only in (None, "actions"):
+        same_action = checks["actions"][2]
+        for e in facts.get("actions", []):
+            p = next((p for p in rows("actions") if same_action(e, p)), None)
+            if p and s.name_key(p.get("owner")) != s.name_key(e["owner"]):
+                print(f"  ~ owner of {e['text'][:60]!r}: want {e['owner']!r}, got {p.get('owner')!r}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("label", type=Path)
-    parser.add_argument("--only", choices=["agenda_items", "minute_items", "attendance", "decisions"])
+    parser.add_argument("--only", choices=["agenda_items", "minute_items", "attendance", "decisions", "actions"])
     args = parser.parse_args()
     folder = args.label.resolve()
     label = json.loads((folder / "label.json").read_text(encoding="utf-8"))

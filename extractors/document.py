@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from extractors import title_block
+from extractors import nlp, title_block
+from extractors.actions import Meeting, read_actions
 from extractors.agenda import AgendaSheet, read_agenda
 from extractors.attendance import BLOCK
 from extractors.camelot_tables import with_engine
@@ -362,6 +363,10 @@ class _Reader:
         for d in minutes.decisions:
             people = minutes.attendance
             self.add(d, meeting_id=mid, proposer=_resolved(d.proposer, people), seconder=_resolved(d.seconder, people))
+        if minutes.passages or minutes.action_tables:
+            meeting = Meeting(self.meetings[section.index].body, minutes.meeting.date, minutes.attendance)
+            for action in read_actions(nlp.load(), minutes.passages, minutes.action_tables, meeting):
+                self.add(action, meeting_id=mid)
 
     def file_warnings(self) -> str:
         """The file's warnings: its own, or each section's under the section's id."""

