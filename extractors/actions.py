@@ -27,16 +27,15 @@ from typing import TYPE_CHECKING
 
 from extractors.movers import resolve_mover
 from extractors.names import split_honorific
-from extractors.nlp import BATCH_SIZE
 from extractors.text import MONTH_NUMBER, find_date
 from extractors.vocab import BODY_NOUNS, HONORIFIC_WORDS
 from models import ActionRecord, AttendanceRecord
 from models.vocab import ActionType
 
 if TYPE_CHECKING:  # spaCy is imported by `nlp.load`, when minutes are first read
-    from spacy.language import Language
     from spacy.matcher import Matcher
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
 REQUEST_VERBS = ["request", "ask", "urge"]
 OFFER_VERBS = ["offer", "undertake", "agree", "promise", "volunteer", "commit"]
@@ -121,22 +120,23 @@ class Meeting:
     body: str
     date: str
     attendance: Sequence[AttendanceRecord]
+    council: str = ""
 
 
 def read_actions(
-    nlp: Language, passages: Sequence[Passage], tables: Sequence[ActionTable], meeting: Meeting
+    docs: Sequence[Doc], passages: Sequence[Passage], tables: Sequence[ActionTable], meeting: Meeting
 ) -> list[ActionRecord]:
-    """The actions of one set of minutes, from its prose and its action tables."""
-    matcher = _matcher(nlp)
+    """The actions of one set of minutes, from its prose (each passage parsed: `nlp.parse`) and
+    its action tables."""
+    matcher = _matcher(docs[0].vocab) if docs else None
     found: list[ActionRecord] = []
-    docs = nlp.pipe((p.text for p in passages), batch_size=BATCH_SIZE)
     for passage, doc in zip(passages, docs, strict=True):
         for sent in doc.sents:
             mark = next((who for at, who in passage.marks if sent.start_char < at <= sent.end_char), "")
-            action = _action(sent, matcher, meeting)
+            action = _action(sent, matcher, meeting) if matcher else None
             if mark:  # the Action column names who acts, whatever the sentence says
                 kind = action[0] if action else ActionType.FOLLOW_UP
-                action = (kind, _owner_named(mark, meeting), TABLE_CONFIDENCE)
+                action = (kind, named(mark, meeting), TABLE_CONFIDENCE)
             if action is not None:
                 kind, owner, confidence = action
                 found.append(
@@ -157,10 +157,10 @@ def read_actions(
     return found
 
 
-def _matcher(nlp: Language) -> Matcher:
+def _matcher(vocab: Vocab) -> Matcher:
     from spacy.matcher import Matcher
 
-    matcher = Matcher(nlp.vocab)
+    matcher = Matcher(vocab)
     matcher.add("request", [[{"LEMMA": {"IN": REQUEST_VERBS}, "POS": "VERB"}]])
     matcher.add("offer", [[{"LEMMA": {"IN": OFFER_VERBS}, "POS": "VERB"}, {"LOWER": "to"}, {"POS": "VERB"}]])
     # "Details would be provided", "This will be discussed at the next meeting"
@@ -196,10 +196,10 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
         printed = doc[end:].text.strip(" .;")
         if not printed:
             return None  # "ACTION :" alone: the sentences after it say who does what
-        return ActionType.FOLLOW_UP, _owner_named(printed, meeting) if len(doc) - end <= 4 else "", TABLE_CONFIDENCE
+        return ActionType.FOLLOW_UP, named(printed, meeting) if len(doc) - end <= 4 else "", TABLE_CONFIDENCE
     if "to_do" in matches and matches["to_do"][0] == 0:
         start, end = matches["to_do"]
-        return ActionType.FOLLOW_UP, _owner_named(doc[start : end - 2].text, meeting), VERB_CONFIDENCE
+        return ActionType.FOLLOW_UP, named(doc[start : end - 2].text, meeting), VERB_CONFIDENCE
     if "request" in matches and not decided:
         verb = doc[matches["request"][0]]
         if _main(verb) and not _question(verb):
@@ -298,11 +298,11 @@ def _owner_of(subject: Token, meeting: Meeting) -> Owner:
     for label in ("PERSON", "ROLE"):
         ent = next((e for e in span.ents if e.label_ == label), None)
         if ent is not None:
-            return Owner(_owner_named(ent.text, meeting), True)
+            return Owner(named(ent.text, meeting), True)
     if subject.lower_ in BODY_NOUNS | GROUPS:
         return Owner(meeting.body, False)
     if subject.pos_ == "PROPN" or re.fullmatch(INITIALS, subject.text):
-        name = _owner_named(span.text if subject.pos_ == "PROPN" else subject.text, meeting)
+        name = named(span.text if subject.pos_ == "PROPN" else subject.text, meeting)
         return Owner(name, _people(name, meeting))
     return NOBODY
 
@@ -314,14 +314,14 @@ def _people(name: str, meeting: Meeting) -> bool:
     return bool(parts) and all(p in names or re.fullmatch(INITIALS, p) for p in parts)
 
 
-def _owner_named(printed: str, meeting: Meeting) -> str:
+def named(printed: str, meeting: Meeting) -> str:
     """A name, role or initials as printed, as the attendee each names (else as printed): "the
     Chairman", "Clerk", "NO / JH" ("Nick Oakhill / John Hoodless"), "PWh" (Paul Wheelhouse),
     "Sam" (the one Sam at the meeting)."""
     printed = re.sub(r"^the\s+", "", printed.strip(" .;:"), flags=re.I)
     parts = JOINT.split(printed)
     if len(parts) > 1:
-        return "".join(part if JOINT.fullmatch(part) else _owner_named(part, meeting) for part in parts)
+        return "".join(part if JOINT.fullmatch(part) else named(part, meeting) for part in parts)
     if printed.lower() in BODY_NOUNS | GROUPS:
         return meeting.body
     names = [a.name for a in meeting.attendance]
@@ -413,7 +413,7 @@ def _table_actions(table: ActionTable, meeting: Meeting) -> list[ActionRecord]:
                 meeting_id="",
                 item_number=table.item_number,
                 text=text,
-                owner=_owner_named(row[owner], meeting) if row[owner].strip() else "",
+                owner=named(row[owner], meeting) if row[owner].strip() else "",
                 action_type=ActionType.FOLLOW_UP,
                 due_date=_due_cell(row[due]) if due is not None else "",
                 source_document_id="",

@@ -18,6 +18,7 @@ from extractors.attendance import BLOCK
 from extractors.camelot_tables import with_engine
 from extractors.headings import flatten, numbered_headings
 from extractors.kpis import read_document_kpis
+from extractors.mentions import read_mentions
 from extractors.minutes import Minutes, read_minutes
 from extractors.movers import resolve_mover
 from extractors.pages import Page, PdfDocument, one_line
@@ -364,9 +365,13 @@ class _Reader:
             people = minutes.attendance
             self.add(d, meeting_id=mid, proposer=_resolved(d.proposer, people), seconder=_resolved(d.seconder, people))
         if minutes.passages or minutes.action_tables:
-            meeting = Meeting(self.meetings[section.index].body, minutes.meeting.date, minutes.attendance)
-            for action in read_actions(nlp.load(), minutes.passages, minutes.action_tables, meeting):
+            body = self.meetings[section.index].body
+            meeting = Meeting(body, minutes.meeting.date, minutes.attendance, self.council)
+            docs = nlp.parse(p.text for p in minutes.passages)
+            for action in read_actions(docs, minutes.passages, minutes.action_tables, meeting):
                 self.add(action, meeting_id=mid)
+            for mention in read_mentions(docs, minutes.passages, meeting):
+                self.add(mention)
 
     def file_warnings(self) -> str:
         """The file's warnings: its own, or each section's under the section's id."""

@@ -15,6 +15,7 @@ project's one vocabulary (`vocab.py`):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,11 @@ def load(model: str = MODEL) -> Language:
     ruler.add_patterns(patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("council_honorifics")
     return nlp
+
+
+def parse(texts: Iterable[str]) -> list[Doc]:
+    """The texts parsed by the pipeline, in batches."""
+    return list(load().pipe(texts, batch_size=BATCH_SIZE))
 
 
 def patterns() -> list[dict[str, Any]]:

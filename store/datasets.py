@@ -20,7 +20,8 @@ from enum import Enum
 from functools import cache
 from pathlib import Path
 
-from models import DATASETS, MeetingRecord, Record
+from extractors.people import registry
+from models import DATASETS, AttendanceRecord, MeetingRecord, MentionRecord, Record
 from models.extraction import Extraction
 
 if typing.TYPE_CHECKING:
@@ -47,6 +48,16 @@ def combine(extractions: Iterable[Extraction]) -> dict[str, list[Record]]:
     done = list(extractions)
     merged: dict[str, list[Record]] = {name: [r for e in done for r in e.rows[name]] for name in DATASETS}
     merged["meetings"] = list(_one_per_meeting([m for e in done for m in e.meetings]))
+    # The people registry spans every document; a name merged into another keeps its mentions.
+    attendance = [r for r in merged["attendance"] if isinstance(r, AttendanceRecord)]
+    people, merges = registry(attendance, [m for m in merged["meetings"] if isinstance(m, MeetingRecord)])
+    merged["people"] = list(people)
+    merged["mentions"] = [
+        m.model_copy(update={"person_id": merges[m.person_id]})
+        if isinstance(m, MentionRecord) and m.person_id in merges
+        else m
+        for m in merged["mentions"]
+    ]
     return merged
 
 

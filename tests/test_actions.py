@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.actions import ActionTable, Meeting, Passage, read_actions
-from extractors.nlp import load
+from extractors.nlp import parse
 from models import AttendanceRecord
 from models.vocab import ActionType, AttendanceStatus
 
@@ -29,7 +29,7 @@ PANEL = Meeting(
 
 
 def _actions(text: str, meeting: Meeting = PANEL, marks: tuple[tuple[int, str], ...] = ()) -> list[tuple[str, str]]:
-    found = read_actions(load(), [Passage("49", text, ((0, 14),), marks)], [], meeting)
+    found = read_actions(parse([text]), [Passage("49", text, ((0, 14),), marks)], [], meeting)
     return [(str(a.action_type), a.owner) for a in found]
 
 
@@ -76,7 +76,7 @@ def test_questions_decisions_and_wishes_are_no_actions(sentence: str) -> None:
 
 def test_the_due_date_takes_the_meetings_year() -> None:
     text = "It was requested that the Democratic Services Officer email the report in advance of 25 July."
-    [action] = read_actions(load(), [Passage("48", text, ((0, 14),))], [], PANEL)
+    [action] = read_actions(parse([text]), [Passage("48", text, ((0, 14),))], [], PANEL)
     assert action.due_date == "2024-07-25"
     assert action.page == 14
 
@@ -121,7 +121,7 @@ def test_rows_of_an_action_table_are_follow_ups_owned_by_their_owner_cell() -> N
         ("", "", ""),
     )
     meeting = Meeting("Hyndland Primary School Parent Council", "2025-11-26", [_person("Helen Brown")])
-    [action] = read_actions(load(), [], [ActionTable("1", 2, rows)], meeting)
+    [action] = read_actions([], [], [ActionTable("1", 2, rows)], meeting)
     assert (action.action_type, action.owner, action.due_date) == (
         ActionType.FOLLOW_UP.value,
         "Helen Brown",
