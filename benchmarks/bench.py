@@ -1,6 +1,6 @@
 """Benchmark: pages/s with 1 and N workers, peak memory per worker and per run, ratios.
 
-    python benchmarks/bench.py [--workers N] [--quick] [--tables]
+    python benchmarks/bench.py [--workers N] [--quick] [--tables] [--nlp]
 
 1. Throughput of the worker pool on the bundled pack, the shared corpus and a 350-page PDF
    built from corpus PDFs with pypdf: pages/s with 1 and N workers, the peak RSS of one worker
@@ -11,6 +11,8 @@
 3. A PDF whose one content stream inflates to 1 GiB: its status, time and the run's peak RSS.
 4. Table reading per engine (plumber, camelot, auto) on the PDFs of the tables-* labels: ms per
    page of the whole documents, pages already read (`--tables` runs only this part).
+5. The spaCy stage (parse, actions, mentions) on the prose of the labelled minutes: words/s
+   (`--nlp` runs only this part).
 
 Not a test: speed depends on the machine. `--quick` skips the corpus and the baseline.
 """
@@ -160,14 +162,45 @@ def table_engines() -> None:
         print(f"  {engine.value:8} {1000 * seconds / pages:7.1f} ms/page  {seconds:6.2f} s  {found:4} tables")
 
 
+def prose_nlp() -> None:
+    """words/s of the spaCy stage (parse, actions, mentions) over the prose of the labelled minutes."""
+    from extractors.actions import Meeting, read_actions
+    from extractors.mentions import read_mentions
+    from extractors.minutes import read_minutes
+    from extractors.nlp import load, parse
+    from extractors.pages import read_pdf
+
+    labels = sorted((ROOT / "tests" / "labels").glob("*-minutes/label.json"))
+    pdfs = [ROOT / json.loads(p.read_text(encoding="utf-8"))["pdf"] for p in labels]
+    minutes = [read_minutes(list(read_pdf(pdf).pages)) for pdf in pdfs]
+    start = time.perf_counter()
+    load()
+    loading = time.perf_counter() - start
+    words = sum(len(p.text.split()) for m in minutes for p in m.passages)
+    start = time.perf_counter()
+    found = 0
+    for m in minutes:
+        meeting = Meeting("", m.meeting.date, m.attendance)
+        docs = parse(p.text for p in m.passages)
+        found += len(read_actions(docs, m.passages, m.action_tables, meeting))
+        found += len(read_mentions(docs, m.passages, meeting))
+    seconds = time.perf_counter() - start
+    print(f"\nminutes' prose of {len(minutes)} labelled sets of minutes: {words} words in {seconds:.2f} s,")
+    print(f"  {words / seconds:,.0f} words/s; the model loads once per worker ({loading:.2f} s); {found} rows")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--quick", action="store_true", help="skip the corpus and the naive baseline")
     parser.add_argument("--tables", action="store_true", help="time only table reading per engine")
+    parser.add_argument("--nlp", action="store_true", help="time only the spaCy stage on minutes' prose")
     args = parser.parse_args()
     if args.tables:
         table_engines()
+        return 0
+    if args.nlp:
+        prose_nlp()
         return 0
     # --reextract: every timed run extracts (a rerun would reuse the kept extraction)
     cli = [str(Path(sys.executable).parent / "councilpacks"), "extract", "--quiet", "--reextract"]
@@ -205,6 +238,7 @@ def main() -> int:
         print(f"\n1 GiB inflating stream ({size} KiB file): {seconds:.2f} s, run peak {peak:.0f} MiB")
         print(f"  documents row: {status}")
     table_engines()
+    prose_nlp()
     return 0
 
 

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from extractors.movers import resolve_mover
 from extractors.names import split_honorific
 from extractors.text import MONTH_NUMBER, find_date
-from extractors.vocab import BODY_NOUNS, HONORIFIC_WORDS
+from extractors.vocab import BODY_NOUNS, COUNCIL_TIERS, HONORIFIC_WORDS
 from models import ActionRecord, AttendanceRecord
 from models.vocab import ActionType
 
@@ -57,7 +57,7 @@ NOT_DEEDS = {
     "thank",
     "wish",
 }
-NOT_DEEDS |= {"want", "prefer", "see", "seem", "appear", "mean", "depend", "continue", "remain", "happen"}
+NOT_DEEDS |= {"want", "prefer", "see", "seem", "appear", "mean", "depend", "remain", "happen"}
 # What a meeting decides, not an action: "Members agreed to note the report".
 DECIDING_VERBS = {"note", "approve", "accept", "adopt", "defer", "receive", "support", "endorse", "ratify"}
 DECIDING_VERBS |= {"agree", "reject", "refuse", "recommend", "appoint", "elect", "delegate", "resolve"}
@@ -66,6 +66,7 @@ QUESTION_WORDS = {"about", "whether", "if", "why", "how", "what", "when", "which
 DECISION_OPENING = re.compile(r"^(?:it\s+was\s+)?(?:resolved|agreed|decided|recommended)\b", re.I)
 # A pronoun subject stands for the speaker reporting the deed: "X said that he would look at".
 PRONOUNS = {"he", "she", "i", "we", "they", "it"}
+PERSON_PRONOUNS = {"he", "she"}
 # Members as a subject are the body: "Members asked the Clerk to ...".
 GROUPS = {"members", "councillors", "cllrs", "all"}
 FUTURE = ["will", "would", "shall"]
@@ -87,6 +88,17 @@ DUE_HEADER = re.compile(r"\b(?:deadline|due|by when|target date|when)\b", re.I)
 TABLE_CONFIDENCE = 0.9
 VERB_CONFIDENCE = 0.8
 REPORTED_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who acts, and whether that is a person (an attendee, a role's holder, a name or initials)."""
+
+    name: str
+    person: bool
+
+
+NOBODY = Owner("", False)
 
 
 @dataclass(frozen=True)
@@ -121,6 +133,8 @@ class Meeting:
     date: str
     attendance: Sequence[AttendanceRecord]
     council: str = ""
+    # The person the sentence before named, whom "he" or "she" stands for when no speaker is given.
+    last: Owner = field(default_factory=lambda: NOBODY)
 
 
 def read_actions(
@@ -131,9 +145,11 @@ def read_actions(
     matcher = _matcher(docs[0].vocab) if docs else None
     found: list[ActionRecord] = []
     for passage, doc in zip(passages, docs, strict=True):
+        last = NOBODY  # the person the sentence before named: "She undertook to report ..."
         for sent in doc.sents:
             mark = next((who for at, who in passage.marks if sent.start_char < at <= sent.end_char), "")
-            action = _action(sent, matcher, meeting) if matcher else None
+            action = _action(sent, matcher, replace(meeting, last=last)) if matcher else None
+            last = _named_first(sent, meeting) if _named_first(sent, meeting).name else last
             if mark:  # the Action column names who acts, whatever the sentence says
                 kind = action[0] if action else ActionType.FOLLOW_UP
                 action = (kind, named(mark, meeting), TABLE_CONFIDENCE)
@@ -167,14 +183,10 @@ def _matcher(vocab: Vocab) -> Matcher:
     matcher.add("passive", [[{"LOWER": {"IN": FUTURE}}, {"LOWER": "be"}, {"TAG": "VBN"}]])
     # "The Clerk will write", "he would look at", "KG has collected feedback and will collate this"
     matcher.add("future", [[{"LOWER": {"IN": FUTURE}}, {"POS": "ADV", "OP": "*"}, {"POS": "VERB"}]])
-    # "Clerk to chase Sanctuary", "DN and NR to organise this.", "Cllr Blake to speak to ..."
-    # (at the start of the sentence: see `_action`)
-    honorific = {"LOWER": {"IN": sorted(HONORIFIC_WORDS)}, "OP": "*"}
-    who = {"ENT_TYPE": {"IN": ["PERSON", "ROLE"]}, "OP": "+"}
-    initials = {"TEXT": {"REGEX": f"^(?:{INITIALS})$"}}
-    joint = {"LOWER": {"IN": ["and", "&", "/", ","]}}
-    to_do = [{"LOWER": "to"}, {"TAG": "VB"}]
-    matcher.add("to_do", [[honorific, who, *to_do], [initials, *to_do], [initials, joint, initials, *to_do]])
+    # "Clerk to chase Sanctuary", "DN and NR to organise this.", "RB is to meet ...", "Clerk chase
+    # Huw Jones ...": a deed after the people who are to do it (`_named_run`)
+    matcher.add("to_do", [[{"LOWER": {"IN": ["is", "are"]}, "OP": "?"}, {"LOWER": "to"}, {"TAG": "VB"}]])
+    matcher.add("bare_do", [[{"TAG": {"IN": ["VB", "VBP"]}}]])
     marker = [{"TEXT": {"IN": ["ACTION", "ACTIONS", "Action", "Actions"]}}, {"TEXT": {"IN": [":", "-", "–"]}}]
     matcher.add("marker", [marker])
     return matcher
@@ -197,21 +209,24 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
         if not printed:
             return None  # "ACTION :" alone: the sentences after it say who does what
         return ActionType.FOLLOW_UP, named(printed, meeting) if len(doc) - end <= 4 else "", TABLE_CONFIDENCE
-    if "to_do" in matches and matches["to_do"][0] == 0:
-        start, end = matches["to_do"]
-        return ActionType.FOLLOW_UP, named(doc[start : end - 2].text, meeting), VERB_CONFIDENCE
+    for form in ("to_do", "bare_do"):
+        if form in matches and _named_run(doc[: matches[form][0]]):
+            return ActionType.FOLLOW_UP, named(doc[: matches[form][0]].text, meeting), VERB_CONFIDENCE
     if "request" in matches and not decided:
         verb = doc[matches["request"][0]]
         if _main(verb) and not _question(verb):
             owner = _owner(_asked(verb) if _passive(verb) else verb, meeting)
-            return ActionType.REQUEST, owner.name, VERB_CONFIDENCE
+            promised = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)  # "the Clerk will ask"
+            return ActionType.COMMITMENT if promised else ActionType.REQUEST, owner.name, VERB_CONFIDENCE
     if "offer" in matches and not decided:
         start, end = matches["offer"]
         verb, deed = doc[start], doc[end - 1]
         if _main(verb) and deed.lemma_ not in DECIDING_VERBS:
             return ActionType.COMMITMENT, _owner(verb, meeting).name, VERB_CONFIDENCE
-    if "future" in matches:
-        deed = doc[matches["future"][1] - 1]
+    for key, _start, end in sorted(matcher(doc), key=lambda m: m[1]):
+        if doc.vocab.strings[key] != "future":
+            continue  # each "will": "As Cllr Rochford will not be able to attend ... the Clerk will ask ..."
+        deed = doc[end - 1]
         owner = _owner(deed, meeting)
         if deed.lemma_ not in NOT_DEEDS and owner.person and _main(deed):
             return ActionType.COMMITMENT, owner.name, REPORTED_CONFIDENCE
@@ -224,7 +239,12 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
 
 
 def _main(verb: Token) -> bool:
-    """A verb that states the sentence's deed, not one describing a noun ("questions asked by")."""
+    """A verb that states the sentence's deed, not one describing a noun ("questions asked by").
+    A clause the parser hangs on a noun for want of a comma, with a subject of its own, states
+    one too ("As Cllr Rochford will not be able to attend the service the Clerk will ask ...")."""
+    if verb.dep_ == "relcl":
+        subject = _subject(verb)
+        return subject is not None and subject.lower_ not in ("who", "which", "that") and subject.pos_ != "PRON"
     return verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS)
 
 
@@ -261,17 +281,6 @@ def _subject(verb: Token) -> Token | None:
     return found
 
 
-@dataclass(frozen=True)
-class Owner:
-    """Who acts, and whether that is a person (an attendee, a role's holder, a name or initials)."""
-
-    name: str
-    person: bool
-
-
-NOBODY = Owner("", False)
-
-
 def _owner(verb: Token, meeting: Meeting, agent: bool = False) -> Owner:
     """Who owns the deed of `verb`: its subject (a pronoun stands for the speaker reporting it),
     or with `agent` the one it is done by ("provided by the Clerk"), else the speaker."""
@@ -286,10 +295,13 @@ def _owner(verb: Token, meeting: Meeting, agent: bool = False) -> Owner:
         if subject is None or subject.lower_ not in PRONOUNS:
             break
         speaker = _speaker(verb)
-        if speaker is None:
-            return NOBODY
+        if speaker is None:  # "She undertook to report ...": the person the sentence before named
+            return meeting.last if subject.lower_ in PERSON_PRONOUNS else NOBODY
         verb, subject = speaker, _subject(speaker)
-    return NOBODY if subject is None else _owner_of(subject, meeting)
+    if subject is None:  # "NO will move fencing back" (initials the parser takes for a word)
+        run = verb.doc[: next((t.i for t in verb.doc if t.lower_ in FUTURE), 0)]
+        return Owner(named(run.text, meeting), True) if _named_run(run) else NOBODY
+    return _owner_of(subject, meeting)
 
 
 def _owner_of(subject: Token, meeting: Meeting) -> Owner:
@@ -304,6 +316,25 @@ def _owner_of(subject: Token, meeting: Meeting) -> Owner:
     if subject.pos_ == "PROPN" or re.fullmatch(INITIALS, subject.text):
         name = named(span.text if subject.pos_ == "PROPN" else subject.text, meeting)
         return Owner(name, _people(name, meeting))
+    return NOBODY
+
+
+def _named_run(span: Span) -> bool:
+    """Whether a span only names who acts: people, roles and initials ("the Clerk", "Cllr Blake",
+    "DN and NR", "Clerk & County Cllr Webb"), with their titles and the words joining them."""
+    named = [t for t in span if t.ent_type_ in ("PERSON", "ROLE") or re.fullmatch(INITIALS, t.text)]
+    return bool(named) and all(
+        t in named or t.lower_ in HONORIFIC_WORDS | COUNCIL_TIERS | {"and", "&", "/", ",", "the"} for t in span
+    )
+
+
+def _named_first(sent: Span, meeting: Meeting) -> Owner:
+    """The first person or role holder a sentence names who is at the meeting, for a pronoun after it."""
+    for ent in sent.ents:
+        if ent.label_ in ("PERSON", "ROLE"):
+            who = named(ent.text, meeting)
+            if who in {a.name for a in meeting.attendance}:
+                return Owner(who, True)
     return NOBODY
 
 

@@ -26,6 +26,12 @@ BODY_HELD = re.compile(
 BODY_PLAIN = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>.+)$", re.I)
 # The title block of minutes is the first page's lines before the attendance list.
 HEADER_LINES = 8
+# Between the blocks of an item's prose (a sub-heading and its paragraph): a sentence ends there
+# (`nlp.paragraph_breaks`).
+PARAGRAPH_BREAK = "\n\n"
+PUNCTUATED = (".", "!", "?", ":", ";", ",")
+# A line ending this far short of the prose's right edge is short: a heading, not a wrapped line.
+SHORT_LINE = 0.75
 # The heading of a column of owners at the right of the minutes: "Action", "Action by", "Who".
 ACTION_COLUMN = re.compile(r"actions?(?:\s+by)?|who|owner", re.I)
 # An owner in that column starts no further left than this of its heading ("IK/CC" is wider
@@ -96,19 +102,29 @@ def _passage(number: str, body: list[Placed], tables: Sequence[Table], column: f
     """An item's prose: its lines outside its tables, joined, with the page each starts on and
     the owners its Action column marks (at the end of the line they sit on)."""
     text, pages, marks = "", [], []
-    for placed in body:
+    prose = [p for p in body if not any(_inside(p.line, t, p.page) for t in tables)]
+    right = max((p.line.x1 for p in prose), default=0.0)
+    for k, placed in enumerate(prose):
         line = placed.line
-        if any(_inside(line, t, placed.page) for t in tables):
-            continue
         mark = _mark(line, column)
         words = clean(" ".join(line.parts[:-1])) if mark else line.plain
         if text:
-            text += " "
+            text += PARAGRAPH_BREAK if _ends_block(prose[k - 1].line, line, right) else " "
         pages.append((len(text), placed.page))
         text += words
         if mark:
             marks.append((len(text), mark))
     return Passage(number, text, tuple(pages) or ((0, body[0].page),), tuple(marks))
+
+
+def _ends_block(line: Line, nxt: Line, right: float) -> bool:
+    """Whether a line ends a block of its own, a sub-heading before a paragraph ("(c) Audit" /
+    "The Clerk will prepare the budget ..."): bold over plain text, or short and unpunctuated
+    over a line that opens a sentence."""
+    if line.bold and not nxt.bold:
+        return True
+    opens = nxt.plain[:1].isupper() or nxt.plain[:1] in "(0123456789"
+    return opens and not line.plain.endswith(PUNCTUATED) and line.x1 < SHORT_LINE * right
 
 
 def _action_column(lines: list[Placed]) -> float | None:

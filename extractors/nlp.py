@@ -40,11 +40,13 @@ def load(model: str = MODEL) -> Language:
 
     if "council_honorifics" not in Language.factories:
         Language.component("council_honorifics", func=council_honorifics)
+        Language.component("paragraph_breaks", func=paragraph_breaks)
     try:
         nlp = spacy.load(model)
     except OSError:  # the model is not installed: the council rules still tag
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+    nlp.add_pipe("paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     ruler = nlp.add_pipe(
         "entity_ruler",
         before="ner" if "ner" in nlp.pipe_names else None,
@@ -92,6 +94,15 @@ def patterns() -> list[dict[str, Any]]:
         }
     ]
     return [*roles, *bodies, *people]
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence starts after a blank line: the text's blocks (a sub-heading, then its paragraph)
+    are never one sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def council_honorifics(doc: Doc) -> Doc:

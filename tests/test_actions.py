@@ -127,3 +127,23 @@ def test_rows_of_an_action_table_are_follow_ups_owned_by_their_owner_cell() -> N
         "Helen Brown",
         "2025-12-12",
     )
+
+
+# Hertingfordbury Parish Council, 11 October 2017; Burton-cum-Walden Parish Council, 4 November 2025.
+PARISH_HALL = Meeting("Hertingfordbury Parish Council", "2017-10-11", [_person("Amanda Glew", "Clerk")])
+
+
+def test_the_deed_of_each_will_is_weighed_and_a_pronoun_is_the_person_named_before() -> None:
+    text = "As Cllr Rochford will not be able to attend the service the Clerk will ask Cllr Rochford to help."
+    assert _actions(text, PARISH_HALL) == [("commitment", "Amanda Glew")]
+    assert _actions("The Clerk will continue to try and arrange the planned meeting.", PARISH_HALL) == [
+        ("commitment", "Amanda Glew")
+    ]
+    text = "The Clerk reported on the state of the footpath. She undertook to report any further developments."
+    assert _actions(text, PARISH_HALL) == [("commitment", "Amanda Glew")]
+
+
+def test_people_named_at_the_start_of_a_deed_own_it() -> None:
+    meeting = Meeting("Tintern Community Council", "2019-06-24", [_person("Ann Webb"), _person("Sue Evans", "Clerk")])
+    assert _actions("Clerk & County Cllr Webb to ask Carl Touhig.", meeting) == [("follow_up", "Sue Evans & Ann Webb")]
+    assert _actions("Members to note the report.", meeting) == []

@@ -240,3 +240,27 @@ def test_time_and_venue_after_held() -> None:
         "2709. Police Report: Attached."
     )
     assert tintern == ("19:00", "Tintern Village Hall")
+
+
+def test_a_sub_heading_inside_an_item_is_no_part_of_the_sentence_after_it() -> None:
+    # Hertingfordbury Parish Council minutes: "(c) Audit" over "The Clerk will prepare the budget ...".
+    from extractors.headings import Placed
+    from extractors.minutes import _passage
+    from extractors.pages import Line
+
+    lines = [
+        Line("(c) Audit", 72.0, 100.0, 120.0, 111.0, 11.0),
+        Line(
+            "The Clerk will prepare the budget and circulate the papers for Councillors",
+            72.0,
+            113.0,
+            520.0,
+            124.0,
+            11.0,
+        ),
+        Line("attention.", 72.0, 126.0, 120.0, 137.0, 11.0),
+    ]
+    passage = _passage("63", [Placed(3, line) for line in lines], [], None)
+    assert passage.text.startswith("(c) Audit\n\nThe Clerk will prepare") and passage.text.endswith(
+        "Councillors attention."
+    )
