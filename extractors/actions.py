@@ -42,6 +42,8 @@ OFFER_VERBS = ["offer", "undertake", "agree", "promise", "volunteer", "commit"]
 # Verbs a speaker's commitment is reported with: "X said that he would ...".
 REPORTING_VERBS = {"say", "confirm", "advise", "state", "explain", "indicate", "reply", "respond", "assure"}
 REPORTING_VERBS |= {"agree", "undertake", "offer", "promise", "add", "report", "note", "comment"}
+# Those that commit the speaker to what the clause says will happen.
+COMMITTING_VERBS = {"confirm", "assure", "undertake", "agree", "promise", "guarantee"}
 # "would like to", "would be", "would need": no deed is promised.
 NOT_DEEDS = {
     "be",
@@ -75,6 +77,7 @@ NOT_DONE = {"hold", "able", "affect", "interest", "need", "require", "expect", "
 NOT_DONE |= {"see", "close", "open", "give", "know", "aware", "involve", "delight", "happy", "determine"}
 # Owners printed as initials ("NO", "PWh", "IK/CC") and together ("NO / JH", "Clerk & County Cllr Webb").
 INITIALS = r"[A-Z][A-Za-z]?[A-Z]|[A-Z]{2}[a-z]"
+DOER = re.compile(rf"\b((?:{INITIALS})(?:\s*[/&]\s*(?:{INITIALS}))*)\s+(?:to|will)\s")
 JOINT = re.compile(r"(\s*(?:/|&|,|\band\b)\s*)")
 # "by the Panel's meeting on 14 November", "in advance of 25 July": when it is due.
 DUE_WORDS = {"by", "before", "advance", "ahead", "until", "within"}
@@ -84,6 +87,9 @@ DAY_MONTH = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})(?
 ACTION_HEADER = re.compile(r"\baction", re.I)
 OWNER_HEADER = re.compile(r"\b(?:owner|responsible|who|lead|by whom|person)\b", re.I)
 DUE_HEADER = re.compile(r"\b(?:deadline|due|by when|target date|when)\b", re.I)
+# A sentence an Action column marks that has fewer words than this ("Supported.") is read with
+# the sentence before it.
+MIN_MARKED_WORDS = 4
 # Confidence: a row of an action table or a marked action; a request or an offer; a reported "would".
 TABLE_CONFIDENCE = 0.9
 VERB_CONFIDENCE = 0.8
@@ -146,8 +152,12 @@ def read_actions(
     found: list[ActionRecord] = []
     for passage, doc in zip(passages, docs, strict=True):
         last = NOBODY  # the person the sentence before named: "She undertook to report ..."
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for k, sent in enumerate(sents):
             mark = next((who for at, who in passage.marks if sent.start_char < at <= sent.end_char), "")
+            if mark and k and len([t for t in sent if t.is_alpha]) < MIN_MARKED_WORDS:
+                # "Erection of Greenhouse – The Old Glebe, Ayton. Supported.  GD": the mark is the item's
+                sent = doc[sents[k - 1].start : sent.end]
             action = _action(sent, matcher, replace(meeting, last=last)) if matcher else None
             last = _named_first(sent, meeting) if _named_first(sent, meeting).name else last
             if mark:  # the Action column names who acts, whatever the sentence says
@@ -209,25 +219,33 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
         if not printed:
             return None  # "ACTION :" alone: the sentences after it say who does what
         return ActionType.FOLLOW_UP, named(printed, meeting) if len(doc) - end <= 4 else "", TABLE_CONFIDENCE
-    for form in ("to_do", "bare_do"):
-        if form in matches and _named_run(doc[: matches[form][0]]):
-            return ActionType.FOLLOW_UP, named(doc[: matches[form][0]].text, meeting), VERB_CONFIDENCE
+    if "to_do" in matches and _named_run(doc[: matches["to_do"][0]]):
+        return ActionType.FOLLOW_UP, named(doc[: matches["to_do"][0]].text, meeting), VERB_CONFIDENCE
+    if "bare_do" in matches and _named_run(run := doc[: matches["bare_do"][0]]):
+        # "Clerk reply confirming ...": only people the meeting knows, not a body's initials ("CDC continue to work")
+        who = named(run.text, meeting)
+        if _people(who, meeting) and not re.fullmatch(INITIALS, who):
+            return ActionType.FOLLOW_UP, who, VERB_CONFIDENCE
     if "request" in matches and not decided:
         verb = doc[matches["request"][0]]
-        if _main(verb) and not _question(verb):
+        if _main(verb) and not _question(verb) and not _done(verb) and not _described(verb):
             owner = _owner(_asked(verb) if _passive(verb) else verb, meeting)
             promised = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)  # "the Clerk will ask"
             return ActionType.COMMITMENT if promised else ActionType.REQUEST, owner.name, VERB_CONFIDENCE
     if "offer" in matches and not decided:
         start, end = matches["offer"]
         verb, deed = doc[start], doc[end - 1]
-        if _main(verb) and deed.lemma_ not in DECIDING_VERBS:
+        if _main(verb) and deed.lemma_ not in DECIDING_VERBS and not _done(verb):
             return ActionType.COMMITMENT, _owner(verb, meeting).name, VERB_CONFIDENCE
     for key, _start, end in sorted(matcher(doc), key=lambda m: m[1]):
         if doc.vocab.strings[key] != "future":
             continue  # each "will": "As Cllr Rochford will not be able to attend ... the Clerk will ask ..."
         deed = doc[end - 1]
         owner = _owner(deed, meeting)
+        speaker = _speaker(deed)
+        if not owner.person and speaker is not None and speaker.lemma_ in COMMITTING_VERBS:
+            # "The Head of City Transport ... confirmed that the Full Business Case would return to the Committee"
+            owner = _owner(speaker, meeting)
         if deed.lemma_ not in NOT_DEEDS and owner.person and _main(deed):
             return ActionType.COMMITMENT, owner.name, REPORTED_CONFIDENCE
     if "passive" in matches and not decided:
@@ -249,10 +267,32 @@ def _main(verb: Token) -> bool:
 
 
 def _question(verb: Token) -> bool:
-    """Whether the verb asks a question: "asked about ...", "asked whether ...", "asked how ..."."""
+    """Whether the verb asks a question, or asks for what happens at the meeting: "asked about
+    ...", "asked whether ...", "asked what opinion ...", "asked to note that her name was misspelt"."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     words = [*verb.children, *(g for c in clauses for g in c.children if g.dep_ in ("mark", "advmod", "nsubj", "dobj"))]
-    return any(w.lower_ in QUESTION_WORDS or w.lemma_ == "question" for w in words)
+    words += [c.left_edge for c in clauses]
+    deeds = [c for c in verb.children if c.dep_ == "xcomp"]
+    return any(w.lower_ in QUESTION_WORDS or w.lemma_ == "question" for w in words) or any(
+        d.lemma_ in DECIDING_VERBS for d in deeds
+    )
+
+
+def _done(verb: Token) -> bool:
+    """Whether the deed is reported as done: "had been requested to carry out a valuation ...
+    which he did", "Successful tests have been undertaken"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "had" in auxes or ("been" in auxes and bool(auxes & {"have", "has"}))
+
+
+def _described(verb: Token) -> bool:
+    """A passive request whose subject is no one who can act: "council tax increases were being
+    requested elsewhere" (not "The Clerk was asked to write ...", nor "It was requested that ...")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ == "it":
+        return False
+    span = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return not any(e.label_ in ("PERSON", "ROLE") for e in span.ents) and not re.fullmatch(INITIALS, subject.text)
 
 
 def _passive(verb: Token) -> bool:
@@ -316,6 +356,8 @@ def _owner_of(subject: Token, meeting: Meeting) -> Owner:
     if subject.pos_ == "PROPN" or re.fullmatch(INITIALS, subject.text):
         name = named(span.text if subject.pos_ == "PROPN" else subject.text, meeting)
         return Owner(name, _people(name, meeting))
+    if subject.pos_ == "NOUN" and subject.tag_ == "NNS":  # "Officers agreed to return ...": as printed
+        return Owner(re.sub(r"^the\s+", "", span.text, flags=re.I), False)
     return NOBODY
 
 
@@ -444,7 +486,7 @@ def _table_actions(table: ActionTable, meeting: Meeting) -> list[ActionRecord]:
                 meeting_id="",
                 item_number=table.item_number,
                 text=text,
-                owner=named(row[owner], meeting) if row[owner].strip() else "",
+                owner=named(row[owner] or _doer(text), meeting),
                 action_type=ActionType.FOLLOW_UP,
                 due_date=_due_cell(row[due]) if due is not None else "",
                 source_document_id="",
@@ -453,6 +495,13 @@ def _table_actions(table: ActionTable, meeting: Meeting) -> list[ActionRecord]:
             )
         )
     return out
+
+
+def _doer(text: str) -> str:
+    """Who an action's own words name, when its owner cell is blank: the initials before "to" or
+    "will" ("Plot at Bovewell - Action - NO will move fencing back", "HD to draft letter ...")."""
+    found = DOER.search(text)
+    return found.group(1) if found else ""
 
 
 def _column(header: tuple[str, ...], pattern: re.Pattern[str], not_in: int | None = None) -> int | None:

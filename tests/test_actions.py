@@ -147,3 +147,13 @@ def test_people_named_at_the_start_of_a_deed_own_it() -> None:
     meeting = Meeting("Tintern Community Council", "2019-06-24", [_person("Ann Webb"), _person("Sue Evans", "Clerk")])
     assert _actions("Clerk & County Cllr Webb to ask Carl Touhig.", meeting) == [("follow_up", "Sue Evans & Ann Webb")]
     assert _actions("Members to note the report.", meeting) == []
+
+
+def test_an_action_rows_blank_owner_cell_is_filled_from_the_initials_in_its_words() -> None:
+    # Souldern Parish Council's action list: "No | Action | Owner | Update", the owner left blank.
+    rows = (
+        ("No", "Action", "Owner", "Update"),
+        ("", "Plot at Bovewell - Action - NO will move fencing back", "", ""),
+    )
+    [action] = read_actions([], [], [ActionTable("10.25.05", 1, rows)], PARISH)
+    assert action.owner == "Nick Oakhill"
