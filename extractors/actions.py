@@ -8,10 +8,12 @@ attendee, a role holder or the body itself:
   Services Officer email the report ..." (the one asked to act owns a passive request);
 * commitment: "The Chairman offered to make enquiries ...", "X said that he would look at ...",
   "The Clerk will write to ..." (a pronoun's owner is the speaker);
-* follow-up: "Details would be circulated to members.", an "ACTION: Clerk" marker.
+* follow-up: "Details would be circulated to members.", "Clerk to chase Sanctuary", an
+  "ACTION: Clerk" marker; a line an "Action" column marks with initials is owned by them.
 
 From tables: a row of an action table ("Action | Owner | Deadline", "No | Action | Update |
-Owner") is a follow-up owned by its owner cell, initials resolved to the one attendee they fit.
+Owner") is a follow-up owned by its owner cell (or the initials in its words), initials
+resolved to the one attendee they fit.
 
 Not actions: the meeting's own decisions (`RESOLVED ...`, "agreed to note"), a question asked
 ("asked about ...", "asked whether ..."), what someone would like or expects.
@@ -45,21 +47,10 @@ REPORTING_VERBS |= {"agree", "undertake", "offer", "promise", "add", "report", "
 # Those that commit the speaker to what the clause says will happen.
 COMMITTING_VERBS = {"confirm", "assure", "undertake", "agree", "promise", "guarantee"}
 # "would like to", "would be", "would need": no deed is promised.
-NOT_DEEDS = {
-    "be",
-    "have",
-    "receive",
-    "like",
-    "love",
-    "need",
-    "expect",
-    "hope",
-    "welcome",
-    "appreciate",
-    "thank",
-    "wish",
-}
-NOT_DEEDS |= {"want", "prefer", "see", "seem", "appear", "mean", "depend", "remain", "happen"}
+NOT_DEEDS = frozenset(
+    {"be", "have", "receive", "like", "love", "need", "expect", "hope", "welcome", "appreciate", "thank"}
+    | {"wish", "want", "prefer", "see", "seem", "appear", "mean", "depend", "remain", "happen"}
+)
 # What a meeting decides, not an action: "Members agreed to note the report".
 DECIDING_VERBS = {"note", "approve", "accept", "adopt", "defer", "receive", "support", "endorse", "ratify"}
 DECIDING_VERBS |= {"agree", "reject", "refuse", "recommend", "appoint", "elect", "delegate", "resolve"}
@@ -209,9 +200,10 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
     decision, unless a named person is to act in it ("... and the Clerk will ask Cllr Simkins").
     """
     doc = sent.as_doc()
-    matches: dict[str, tuple[int, int]] = {}
-    for key, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
-        matches.setdefault(doc.vocab.strings[key], (start, end))
+    found = sorted(((doc.vocab.strings[key], start, end) for key, start, end in matcher(doc)), key=lambda m: m[1])
+    matches: dict[str, tuple[int, int]] = {}  # each form's first match, the longest where several start together
+    for form, start, end in sorted(found, key=lambda m: (m[1], -m[2])):
+        matches.setdefault(form, (start, end))
     decided = bool(DECISION_OPENING.match(sent.text.strip()))
     if "marker" in matches:
         _, end = matches["marker"]
@@ -237,8 +229,8 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
         verb, deed = doc[start], doc[end - 1]
         if _main(verb) and deed.lemma_ not in DECIDING_VERBS and not _done(verb):
             return ActionType.COMMITMENT, _owner(verb, meeting).name, VERB_CONFIDENCE
-    for key, _start, end in sorted(matcher(doc), key=lambda m: m[1]):
-        if doc.vocab.strings[key] != "future":
+    for form, _start, end in found:
+        if form != "future":
             continue  # each "will": "As Cllr Rochford will not be able to attend ... the Clerk will ask ..."
         deed = doc[end - 1]
         owner = _owner(deed, meeting)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from extractors import nlp, title_block
-from extractors.actions import Meeting, read_actions
+from extractors.actions import Meeting, Passage, read_actions
 from extractors.agenda import AgendaSheet, read_agenda
 from extractors.attendance import BLOCK
 from extractors.camelot_tables import with_engine
@@ -52,6 +52,10 @@ TEMPLATE_TITLE = re.compile(r"\btemplate\b|^microsoft\b|\bpresentation$|\.(xlsx?
 NOT_A_COUNCIL = re.compile(r"^(The|Full|County|City|Town|Parish|District|Borough|This|Our|Each|Every|Police|Local)\b")
 # Role words printed before a council's name in a signature or list ("Chair Souldern Parish Council").
 LEADING_ROLE = re.compile(r"^(?:(?:Chair|Chairman|Vice|Clerk|Mayor|Deputy|Cllr|Councillor|Member)\s+)+")
+# Minutes' prose is parsed for actions and mentions up to this many words, three times the longest
+# labelled minutes (Kent County Council's, 4,500): reports bound in after minutes that read as
+# their last item are not parsed page after page (the warning says so).
+MAX_PROSE_WORDS = 15_000
 # A council's name alone on a line at the top is the letterhead: the document's own council,
 # even if a neighbouring one is named more often below (Burton-cum-Walden and North Yorkshire).
 LETTERHEAD_LINES = 6
@@ -367,10 +371,13 @@ class _Reader:
         if minutes.passages or minutes.action_tables:
             body = self.meetings[section.index].body
             meeting = Meeting(body, minutes.meeting.date, minutes.attendance, self.council)
-            docs = nlp.parse(p.text for p in minutes.passages)
-            for action in read_actions(docs, minutes.passages, minutes.action_tables, meeting):
+            passages = _first_words(minutes.passages, MAX_PROSE_WORDS)
+            if len(passages) < len(minutes.passages):
+                self.missing[section.index].append(f"actions and mentions read in the first {MAX_PROSE_WORDS} words")
+            docs = nlp.parse(p.text for p in passages)
+            for action in read_actions(docs, passages, minutes.action_tables, meeting):
                 self.add(action, meeting_id=mid)
-            for mention in read_mentions(docs, minutes.passages, meeting):
+            for mention in read_mentions(docs, passages, meeting):
                 self.add(mention)
 
     def file_warnings(self) -> str:
@@ -409,6 +416,17 @@ class _Reader:
             warnings="; ".join(self.missing.get(section.index, [])),
             kind_evidence=section.evidence,
         )
+
+
+def _first_words(passages: Sequence[Passage], limit: int) -> list[Passage]:
+    """The passages up to `limit` words of prose in all."""
+    out, words = [], 0
+    for passage in passages:
+        words += len(passage.text.split())
+        if words > limit:
+            break
+        out.append(passage)
+    return out
 
 
 def _resolved(mover: str, attendance: list[AttendanceRecord]) -> str:

@@ -157,3 +157,16 @@ def test_an_action_rows_blank_owner_cell_is_filled_from_the_initials_in_its_word
     )
     [action] = read_actions([], [], [ActionTable("10.25.05", 1, rows)], PARISH)
     assert action.owner == "Nick Oakhill"
+
+
+def test_prose_past_the_word_limit_is_not_parsed_and_the_document_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors import document
+    from extractors.document import SourceInfo, extract_document
+    from tests.conftest import DATA, read_cached
+
+    minutes = DATA / "uk_sutton_coldfield_tc_amenities_cttee_2018-03-13_minutes.pdf"
+    whole = extract_document(read_cached(minutes), SourceInfo(file_name=minutes.name))
+    monkeypatch.setattr(document, "MAX_PROSE_WORDS", 200)
+    cut = extract_document(read_cached(minutes), SourceInfo(file_name=minutes.name))
+    assert "actions and mentions read in the first 200 words" in cut.file.warnings
+    assert 0 < len(cut.rows["mentions"]) < len(whole.rows["mentions"])
