@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # spaCy is imported by `nlp.load`, when minutes are first rea
 
 REQUEST_VERBS = ["request", "ask", "urge"]
 OFFER_VERBS = ["offer", "undertake", "agree", "promise", "volunteer", "commit"]
+# "Nina is happy to arrange a licence", "was willing to ...".
+WILLING = ["happy", "willing", "prepared", "keen"]
 # Verbs a speaker's commitment is reported with: "X said that he would ...".
 REPORTING_VERBS = {"say", "confirm", "advise", "state", "explain", "indicate", "reply", "respond", "assure"}
 REPORTING_VERBS |= {"agree", "undertake", "offer", "promise", "add", "report", "note", "comment"}
@@ -171,7 +173,20 @@ def read_actions(
                 )
     for table in tables:
         found += _table_actions(table, meeting)
-    return found
+    return _once(found)
+
+
+def _once(actions: list[ActionRecord]) -> list[ActionRecord]:
+    """Each action once: an "Actions summary" at the end of the minutes repeats the actions
+    recorded under the items, sometimes with its spaces lost ("AStoaction20mphlimit")."""
+    seen: set[str] = set()
+    out = []
+    for action in actions:
+        key = re.sub(r"\W+", "", action.text.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(action)
+    return out
 
 
 def _matcher(vocab: Vocab) -> Matcher:
@@ -179,7 +194,19 @@ def _matcher(vocab: Vocab) -> Matcher:
 
     matcher = Matcher(vocab)
     matcher.add("request", [[{"LEMMA": {"IN": REQUEST_VERBS}, "POS": "VERB"}]])
-    matcher.add("offer", [[{"LEMMA": {"IN": OFFER_VERBS}, "POS": "VERB"}, {"LOWER": "to"}, {"POS": "VERB"}]])
+    # "offered to make enquiries", "has kindly volunteered her partner to come", "is happy to arrange"
+    matcher.add(
+        "offer",
+        [
+            [
+                {"LEMMA": {"IN": OFFER_VERBS}, "POS": "VERB"},
+                {"OP": "*", "IS_PUNCT": False},
+                {"LOWER": "to"},
+                {"POS": "VERB"},
+            ],
+            [{"LEMMA": "be"}, {"LOWER": {"IN": WILLING}}, {"LOWER": "to"}, {"POS": "VERB"}],
+        ],
+    )
     # "Details would be provided", "This will be discussed at the next meeting"
     matcher.add("passive", [[{"LOWER": {"IN": FUTURE}}, {"LOWER": "be"}, {"TAG": "VBN"}]])
     # "The Clerk will write", "he would look at", "KG has collected feedback and will collate this"
@@ -224,10 +251,13 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
             owner = _owner(_asked(verb) if _passive(verb) else verb, meeting)
             promised = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)  # "the Clerk will ask"
             return ActionType.COMMITMENT if promised else ActionType.REQUEST, owner.name, VERB_CONFIDENCE
-    if "offer" in matches and not decided:
-        start, end = matches["offer"]
+    for form, start, end in found:
+        if form != "offer" or decided:
+            continue
         verb, deed = doc[start], doc[end - 1]
-        if _main(verb) and deed.lemma_ not in DECIDING_VERBS and not _done(verb):
+        governed = verb.lemma_ == "be" or verb in (deed.head, deed.head.head)  # its own deed, not a later one
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        if governed and _main(verb) and deed.lemma_ not in DECIDING_VERBS and not _done(verb) and not negated:
             return ActionType.COMMITMENT, _owner(verb, meeting).name, VERB_CONFIDENCE
     for form, _start, end in found:
         if form != "future":
@@ -251,7 +281,10 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
 def _main(verb: Token) -> bool:
     """A verb that states the sentence's deed, not one describing a noun ("questions asked by").
     A clause the parser hangs on a noun for want of a comma, with a subject of its own, states
-    one too ("As Cllr Rochford will not be able to attend the service the Clerk will ask ...")."""
+    one too ("As Cllr Rochford will not be able to attend the service the Clerk will ask ..."),
+    and so does a polite "would like to ask that ..."."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("like", "wish", "want"):
+        return _main(verb.head)
     if verb.dep_ == "relcl":
         subject = _subject(verb)
         return subject is not None and subject.lower_ not in ("who", "which", "that") and subject.pos_ != "PRON"

@@ -170,3 +170,25 @@ def test_prose_past_the_word_limit_is_not_parsed_and_the_document_says_so(monkey
     cut = extract_document(read_cached(minutes), SourceInfo(file_name=minutes.name))
     assert "actions and mentions read in the first 200 words" in cut.file.warnings
     assert 0 < len(cut.rows["mentions"]) < len(whole.rows["mentions"])
+
+
+def test_offers_and_polite_requests_in_other_words() -> None:
+    # Hyndland Primary School Parent Council, 26 November 2025.
+    meeting = Meeting("Hyndland Primary School Parent Council", "2025-11-26", [_person("Nina Bristow")])
+    assert _actions("Nina is happy to arrange a gambling license on behalf of the parent council.", meeting) == [
+        ("commitment", "Nina Bristow")
+    ]
+    assert _actions("Nina was not willing to arrange the raffle.", meeting) == []
+    assert _actions("SLT would like to ask that the meetings continue to have minutes typed up.", meeting) == [
+        ("request", "SLT")
+    ]
+
+
+def test_an_actions_summary_repeating_the_items_actions_adds_none() -> None:
+    # Souldern Parish Council, 28 September 2023: the summary's text layer lost its spaces.
+    text = "AS to order replacement signs. HD to chase OCC."
+    summary = (("Action", "Owner"), ("AStoorderreplacementsigns", "AS"))
+    found = read_actions(
+        parse([text]), [Passage("09.23.10", text, ((0, 2),))], [ActionTable("09.23.10", 4, summary)], PARISH
+    )
+    assert [a.text for a in found] == ["AS to order replacement signs.", "HD to chase OCC."]
