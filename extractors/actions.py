@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from extractors.movers import resolve_mover
 from extractors.names import split_honorific
+from extractors.table_model import Table
 from extractors.text import MONTH_NUMBER, find_date
 from extractors.vocab import BODY_NOUNS, COUNCIL_TIERS, HONORIFIC_WORDS
 from models import ActionRecord, AttendanceRecord
@@ -122,6 +123,8 @@ class ActionTable:
     item_number: str
     page: int
     rows: tuple[tuple[str, ...], ...]
+    # The page each row is printed on, when the table goes on over pages.
+    row_pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -502,7 +505,8 @@ def _table_actions(table: ActionTable, meeting: Meeting) -> list[ActionRecord]:
         return []
     due = _column(header, DUE_HEADER, not_in=action)
     out = []
-    for row in table.rows[1:]:
+    pages = table.row_pages or (table.page,) * len(table.rows)
+    for row, page in zip(table.rows[1:], pages[1:], strict=False):
         text = row[action].strip()
         if not text:
             continue
@@ -515,7 +519,7 @@ def _table_actions(table: ActionTable, meeting: Meeting) -> list[ActionRecord]:
                 action_type=ActionType.FOLLOW_UP,
                 due_date=_due_cell(row[due]) if due is not None else "",
                 source_document_id="",
-                page=table.page,
+                page=page,
                 confidence=TABLE_CONFIDENCE,
             )
         )
@@ -538,10 +542,10 @@ def _due_cell(text: str) -> str:
     return found.isoformat() if found else ""
 
 
-def action_tables(rows: Iterable[tuple[str, tuple[tuple[str, ...], ...], int]]) -> list[ActionTable]:
-    """The tables (item number, rows, page) whose header names an action and who owns it."""
+def action_tables(tables: Iterable[tuple[str, Table]]) -> list[ActionTable]:
+    """The tables (with the item they are printed under) whose header names an action and who owns it."""
     return [
-        ActionTable(item, page, rows_)
-        for item, rows_, page in rows
-        if rows_ and _column(rows_[0], ACTION_HEADER) is not None and _column(rows_[0], OWNER_HEADER) is not None
+        ActionTable(item, t.page, t.rows, t.row_pages)
+        for item, t in tables
+        if t.rows and _column(t.rows[0], ACTION_HEADER) is not None and _column(t.rows[0], OWNER_HEADER) is not None
     ]

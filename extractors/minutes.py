@@ -90,7 +90,7 @@ def read_minutes(pages: list[Page], tables: Sequence[Table] | None = None) -> Mi
             if body
         ],
         action_tables=action_tables(
-            (h.number, t.rows, t.page)
+            (h.number, t)
             for h, body in zip(headings, item_lines, strict=True)
             for t in tables
             if any(p.page == t.page and _inside(p.line, t, p.page) for p in body)

@@ -58,3 +58,14 @@ def test_the_seed_packs_attendees_are_one_person_each_and_their_mentions_point_a
     # "the PCC" is the Commissioner in the attendance list
     roles = {(m.text, m.person_id) for m in datasets["mentions"] if m.label == "ROLE"}  # type: ignore[attr-defined]
     assert ("PCC", people["Philip Wilkinson"].person_id) in roles
+
+
+def test_without_the_english_model_the_council_rules_still_tag() -> None:
+    from extractors.nlp import load
+
+    doc = load("no-such-model")("The Chairman thanked Cllr Tony Pickernell and the Panel.")
+    assert {(e.text, e.label_) for e in doc.ents} == {
+        ("Chairman", "ROLE"),
+        ("Tony Pickernell", "PERSON"),
+        ("the Panel", "ORG"),
+    }
