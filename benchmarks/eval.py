@@ -105,13 +105,15 @@ def action_ratios(expected: Path, out: Path, metrics: Metrics) -> Metrics:
 
 
 def _matches(score: Any, text: str | None, labelled: list[Any]) -> bool:
-    """Whether a published action's text is one of the labelled ones, as score.py matches them."""
-    b = score.norm(text)
-    for entry in labelled:
-        a = score.norm(entry["text"] if isinstance(entry, dict) else entry)
-        if b and (score.similar(a, b) >= 0.75 or (len(b) > 30 and (b in a or a in b))):
-            return True
-    return False
+    """Whether a published action's text is one of the labelled ones (texts or label entries)."""
+    return any(same_action(score, entry["text"] if isinstance(entry, dict) else entry, text) for entry in labelled)
+
+
+def same_action(score: Any, labelled: str, published: str | None) -> bool:
+    """score.py's rule for one action (its `same_action` is local to `score_minutes`): texts alike,
+    or a published text of over 30 characters inside the labelled one or holding it."""
+    a, b = score.norm(labelled), score.norm(published)
+    return bool(b) and (score.similar(a, b) >= 0.75 or (len(b) > 30 and (b in a or a in b)))
 
 
 def _facts(expected: Path) -> bool:

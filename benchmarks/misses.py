@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from eval import ROOT, evaluate
+from eval import ROOT, evaluate, same_action
 from table_scores import score_module
 
 Row = dict[str, Any]
@@ -80,16 +80,7 @@ def report(s: Any, out: Path, kind: str, facts: Row, only: str | None) -> None:
         "actions": (
             facts.get("actions", []),
             "actions",
-            lambda e, p: (
-                bool(s.norm(p.get("text")))
-                and (
-                    s.similar(e["text"], p.get("text")) >= 0.75
-                    or (
-                        len(s.norm(p.get("text"))) > 30
-                        and (s.norm(p.get("text")) in s.norm(e["text"]) or s.norm(e["text"]) in s.norm(p.get("text")))
-                    )
-                )
-            ),
+            lambda e, p: same_action(s, e["text"], p.get("text")),
             ("item_number", "action_type", "owner", "text", "page"),
         ),
     }
@@ -104,9 +95,9 @@ def report(s: Any, out: Path, kind: str, facts: Row, only: str | None) -> None:
                 if p and e.get(k) and s.name_key(p.get(k)) != s.name_key(e[k]):
                     print(f"  ~ mover {k} of item {e['item']}: want {e[k]!r}, got {p.get(k)!r}")
     if only in (None, "actions"):
-        same_action = checks["actions"][2]
+        matches_action = checks["actions"][2]
         for e in facts.get("actions", []):
-            p = next((p for p in rows("actions") if same_action(e, p)), None)
+            p = next((p for p in rows("actions") if matches_action(e, p)), None)
             if p and s.name_key(p.get("owner")) != s.name_key(e["owner"]):
                 print(f"  ~ owner of {e['text'][:60]!r}: want {e['owner']!r}, got {p.get('owner')!r}")
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from extractors.movers import resolve_mover
+from extractors.movers import only_one, resolve_mover, role_key
 from extractors.names import split_honorific
 from extractors.table_model import Table
 from extractors.text import MONTH_NUMBER, find_date
@@ -97,6 +97,9 @@ class Owner:
     name: str
     person: bool
 
+    def __bool__(self) -> bool:
+        return bool(self.name)
+
 
 NOBODY = Owner("", False)
 
@@ -155,7 +158,7 @@ def read_actions(
                 # "Erection of Greenhouse – The Old Glebe, Ayton. Supported.  GD": the mark is the item's
                 sent = doc[sents[k - 1].start : sent.end]
             action = _action(sent, matcher, replace(meeting, last=last)) if matcher else None
-            last = _named_first(sent, meeting) if _named_first(sent, meeting).name else last
+            last = _named_first(sent, meeting) or last
             if mark:  # the Action column names who acts, whatever the sentence says
                 kind = action[0] if action else ActionType.FOLLOW_UP
                 action = (kind, named(mark, meeting), TABLE_CONFIDENCE)
@@ -430,7 +433,7 @@ def named(printed: str, meeting: Meeting) -> str:
     if holder:
         return holder
     if re.fullmatch(INITIALS, printed):
-        return _only(n for n in names if _abbreviates(printed, n)) or printed
+        return only_one(n for n in names if _abbreviates(printed, n)) or printed
     found = resolve_mover(printed, meeting.attendance)
     if found in names:
         return found
@@ -439,7 +442,7 @@ def named(printed: str, meeting: Meeting) -> str:
         return bare  # someone named in full who is not in the attendance ("J I Inglis")
     # a first name alone, or its short form ("Jac" for Jack): the one attendee it fits
     first = bare.lower()
-    return _only(n for n in names if len(first) >= 3 and n.lower().split()[0].startswith(first)) or bare
+    return only_one(n for n in names if len(first) >= 3 and n.lower().split()[0].startswith(first)) or bare
 
 
 def _abbreviates(initials: str, name: str) -> bool:
@@ -450,24 +453,15 @@ def _abbreviates(initials: str, name: str) -> bool:
     return len(pieces) == len(words) and all(w.startswith(p) for p, w in zip(pieces, words, strict=True))
 
 
-def _only(names: Iterable[str]) -> str:
-    found = list(dict.fromkeys(names))
-    return found[0] if len(found) == 1 else ""
-
-
 def _role_holder(role: str, attendance: Sequence[AttendanceRecord]) -> str:
     """The one attendee whose role is `role` ("Chairman", "PCC", "Democratic Services Officer"),
     else the one whose role ends with it ("Clerk" for the "Parish Clerk")."""
-    key = _role_key(role)
-    parts = [(a.name, _role_key(p)) for a in attendance for p in [a.role, *re.split(r",|\band\b", a.role)] if p.strip()]
+    key = role_key(role)
+    parts = [(a.name, role_key(p)) for a in attendance for p in [a.role, *re.split(r",|\band\b", a.role)] if p.strip()]
     exact = {name for name, part in parts if key in (part, _acronym(part))}
     ending = {name for name, part in parts if part.endswith(f" {key}")}
     holders = exact or ending
     return holders.pop() if len(holders) == 1 else ""
-
-
-def _role_key(role: str) -> str:
-    return re.sub(r"(?:wo)?man$|person$", "", role.lower().replace("-", " ").strip())
 
 
 def _acronym(key: str) -> str:

@@ -16,7 +16,9 @@ from extractors.people import person_id
 from models import MentionRecord
 
 if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
 
 # The labels published: the council rules' ROLE and the model's that a reader of minutes asks about.
 LABELS = frozenset({"PERSON", "ROLE", "ORG", "GPE", "LOC", "DATE", "MONEY"})
@@ -25,9 +27,12 @@ LABELS = frozenset({"PERSON", "ROLE", "ORG", "GPE", "LOC", "DATE", "MONEY"})
 def read_mentions(docs: Sequence[Doc], passages: Sequence[Passage], meeting: Meeting) -> list[MentionRecord]:
     """The tagged entities of each passage, people resolved to the attendees they name."""
     attendees = {a.name for a in meeting.attendance}
+    if not docs:
+        return []
+    matcher = _attendee_matcher(docs[0].vocab, attendees)
     out = []
     for passage, doc in zip(passages, docs, strict=True):
-        for ent in _entities(doc, attendees):
+        for ent in _entities(doc, matcher):
             if ent.label_ not in LABELS:
                 continue
             who = named(ent.text, meeting) if ent.label_ in ("PERSON", "ROLE") else ""
@@ -46,15 +51,22 @@ def read_mentions(docs: Sequence[Doc], passages: Sequence[Passage], meeting: Mee
     return out
 
 
-def _entities(doc: Doc, attendees: set[str]) -> list[Span]:
+def _attendee_matcher(vocab: Vocab, attendees: set[str]) -> PhraseMatcher:
+    """A matcher of the attendees' names as printed in full."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(vocab)
+    matcher.add("PERSON", [Doc(vocab, words=name.split()) for name in attendees if name])
+    return matcher
+
+
+def _entities(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
     """The tagged entities, with attendees' names printed in full tagged as people where the
     model tagged none, or tagged a run of names as one ("Cllr Gordon King Louise Williams
     Denisa Ahmeti" in a list of apologies)."""
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
-    matcher = PhraseMatcher(doc.vocab)
-    matcher.add("PERSON", [Doc(doc.vocab, words=name.split()) for name in attendees if name])
     names = [Span(doc, start, end, label="PERSON") for _, start, end in matcher(doc)]
 
     def holds_others(ent: Span) -> bool:

@@ -15,6 +15,7 @@ from extractors.headings import Placed, bodies, flatten
 from extractors.outline import item_headings
 from extractors.pages import Line, Page
 from extractors.segment import HELD, names_document
+from extractors.table_model import holds
 from extractors.tables import Table, read_tables
 from extractors.text import clean, find_date, smart_title
 from models import AttendanceRecord, DecisionRecord, MeetingRecord, MinuteItemRecord
@@ -93,7 +94,7 @@ def read_minutes(pages: list[Page], tables: Sequence[Table] | None = None) -> Mi
             (h.number, t)
             for h, body in zip(headings, item_lines, strict=True)
             for t in tables
-            if any(p.page == t.page and _inside(p.line, t, p.page) for p in body)
+            if any(p.page == t.page and holds(t, p.line, p.page) for p in body)
         ),
     )
 
@@ -102,7 +103,7 @@ def _passage(number: str, body: list[Placed], tables: Sequence[Table], column: f
     """An item's prose: its lines outside its tables, joined, with the page each starts on and
     the owners its Action column marks (at the end of the line they sit on)."""
     text, pages, marks = "", [], []
-    prose = [p for p in body if not any(_inside(p.line, t, p.page) for t in tables)]
+    prose = [p for p in body if not any(holds(t, p.line, p.page) for t in tables)]
     right = max((p.line.x1 for p in prose), default=0.0)
     for k, placed in enumerate(prose):
         line = placed.line
@@ -143,16 +144,6 @@ def _mark(line: Line, column: float | None) -> str:
         return ""
     text, x0, _ = line.boxes[-1]
     return text.strip() if x0 >= column - MARK_SLACK_PT and len(text) <= MARK_CHARS else ""
-
-
-def _inside(line: Line, table: Table, page: int) -> bool:
-    """Whether a line is printed inside a table on that page."""
-    if page not in table.pages or not (table.x0 - 1 <= line.x0 and line.x1 <= table.x1 + 1):
-        return False
-    mid = (line.top + line.bottom) / 2
-    top = table.top if page == table.page else 0.0
-    bottom = (table.end or table.bottom) if page == table.pages[-1] else float("inf")
-    return top <= mid <= bottom
 
 
 def meeting_facts(lines: list[Placed], first_item: int) -> MeetingRecord:

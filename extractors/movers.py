@@ -107,22 +107,22 @@ def resolve_mover(mover: str, attendance: Sequence[AttendanceRecord]) -> str:
     if not mover:
         return ""
     if role := ROLE_REFERENCE.match(mover):
-        return _only(a.name for a in present if a.role and _role_key(a.role) == _role_key(role.group(1)))
+        return only_one(a.name for a in present if a.role and role_key(a.role) == role_key(role.group(1)))
     if re.fullmatch(r"[A-Z]{2,3}", mover):
-        return _only(n for n in names if "".join(w[0] for w in n.split()).upper() == mover) or mover
+        return only_one(n for n in names if "".join(w[0] for w in n.split()).upper() == mover) or mover
     found = resolve(mover, names)
     if found in names:
         return found
     # "Allen Fisk" for "Robert Allen Fisk": the printed words end one attendee's name
     words = found.lower().split()
-    return _only(n for n in names if len(words) > 1 and n.lower().split()[-len(words) :] == words) or found
+    return only_one(n for n in names if len(words) > 1 and n.lower().split()[-len(words) :] == words) or found
 
 
-def _role_key(role: str) -> str:
+def role_key(role: str) -> str:
     """ "Vice-Chairman", "vice chair" and "Vice Chairwoman" are one role."""
     return re.sub(r"(?:wo)?man$|person$", "", role.lower().replace("-", " ").strip())
 
 
-def _only(names: Iterable[str]) -> str:
+def only_one(names: Iterable[str]) -> str:
     found = list(dict.fromkeys(names))
     return found[0] if len(found) == 1 else ""

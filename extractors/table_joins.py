@@ -18,7 +18,7 @@ from statistics import median
 
 from extractors.pages import PAGE_STAMP, Line, Page
 from extractors.stream_tables import CARRIES_ON
-from extractors.table_model import RULED_METHODS, Table, join_cell
+from extractors.table_model import RULED_METHODS, Table, holds, join_cell
 
 # A continued table's columns start or end within this distance of the first part's columns.
 CONTINUATION_TOLERANCE_PT = 4.0
@@ -105,7 +105,7 @@ def _with_lone_row(prev: Table, pages: dict[int, Page], tables: list[Table], mar
         return prev
     stop = min((t.top for t in tables if t.page == start.number), default=start.height)
     lead = _first_block([ln for ln in start.lines if ln.bottom <= stop])
-    inside = [ln for ln in end.lines if _in_last_part(ln, prev)]
+    inside = [ln for ln in end.lines if holds(prev, ln, end.number)]
     if not lead or len(lead) > MAX_ROW_LINES or not inside:
         return prev
     ruled = prev.method in RULED_METHODS
@@ -123,6 +123,15 @@ def _with_lone_row(prev: Table, pages: dict[int, Page], tables: list[Table], mar
         row_pages=(*prev.row_pages, start.number),
         end=lead[-1].bottom,
     )
+
+
+def foot_lines(page: Page, tables: list[Table]) -> list[Line]:
+    """The page's lines below every table printed on it, without a page number printed above
+    the bottom margin ("Page 3 of 54")."""
+    lines = [ln for ln in page.lines if all(ln.top >= (t.end or t.bottom) for t in tables if page.number in t.pages)]
+    while lines and PAGE_STAMP.match(lines[-1].text.strip()):
+        lines.pop()
+    return lines
 
 
 def _left_margin(pages: list[Page]) -> float:
@@ -149,12 +158,8 @@ def _with_head_row(table: Table, pages: dict[int, Page], tables: list[Table]) ->
         return table
     if sum(1 for ln in start.lines if ln.bottom <= table.top) > CONTINUATION_SLACK_LINES:
         return table
-    floor = max((t.end or t.bottom for t in tables if end.number in t.pages), default=0.0)
-    below = [ln for ln in end.lines if ln.top >= floor]
-    while below and PAGE_STAMP.match(below[-1].text.strip()):
-        below.pop()  # "Page 3 of 54" printed above the bottom margin
-    foot = _last_block(below)
-    inside = [ln for ln in start.lines if _in_first_part(ln, table)]
+    foot = _last_block(foot_lines(end, [t for t in tables if end.number in t.pages]))
+    inside = [ln for ln in start.lines if holds(table, ln, start.number)]
     if not foot or len(foot) > MAX_ROW_LINES or not inside or all(len(ln.boxes) < 2 for ln in foot):
         return table
     if any(len(ln.boxes) < 2 and _column(table, ln.x0) > 0 for ln in foot):
@@ -218,20 +223,6 @@ def _last_block(lines: list[Line]) -> list[Line]:
             break
         block.insert(0, ln)
     return block
-
-
-def _in_first_part(line: Line, table: Table) -> bool:
-    """Whether the line is printed inside the table's part on its first page."""
-    mid = (line.top + line.bottom) / 2
-    bottom = table.bottom if len(table.pages) == 1 else float("inf")
-    return table.top <= mid <= bottom and line.x0 >= table.x0 - 1 and line.x1 <= table.x1 + 1
-
-
-def _in_last_part(line: Line, table: Table) -> bool:
-    """Whether the line is printed inside the table's part on its last page."""
-    mid = (line.top + line.bottom) / 2
-    top = table.top if len(table.pages) == 1 else 0.0
-    return top <= mid <= (table.end or table.bottom) and line.x0 >= table.x0 - 1 and line.x1 <= table.x1 + 1
 
 
 def _lines_below(table: Table, page: Page) -> int:

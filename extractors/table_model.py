@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from extractors.vocab import FIGURE
+
+if TYPE_CHECKING:
+    from extractors.pages import Line
 
 # Methods whose grid came from drawn rules (pdfplumber's lines strategy, Camelot lattice): their
 # cells' text starts a padding inside the rules, and blank cells are the table's own.
@@ -92,6 +96,14 @@ def overlaps(a: Table, b: Table) -> bool:
         if a.x0 < b.x1 and b.x0 < a.x1 and atop < bbottom and btop < abottom:
             return True
     return False
+
+
+def holds(table: Table, line: Line, page: int) -> bool:
+    """Whether a printed line sits inside the table's part on that page."""
+    if page not in (table.pages or (table.page,)) or not (table.x0 - 1 <= line.x0 and line.x1 <= table.x1 + 1):
+        return False
+    top, bottom = _extent(table, page)
+    return top <= (line.top + line.bottom) / 2 <= bottom
 
 
 def _extent(table: Table, page: int) -> tuple[float, float]:

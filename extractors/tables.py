@@ -20,10 +20,10 @@ import re
 from dataclasses import replace
 from statistics import median
 
-from extractors.pages import PAGE_STAMP, Grid, Line, Page
+from extractors.pages import Grid, Line, Page
 from extractors.stream_tables import MAX_HEADER_LINES as MAX_FOOT_HEADER_LINES
 from extractors.stream_tables import blocks, phrases, read_block
-from extractors.table_joins import CONTINUATION_TOLERANCE_PT, join_continued
+from extractors.table_joins import CONTINUATION_TOLERANCE_PT, foot_lines, join_continued
 from extractors.table_model import SENTENCE_END, Table, cell_text, drop_empty, is_table, numeric, overlaps, rect
 from extractors.vocab import BULLET_GLYPHS
 from extractors.word_tables import word_tables
@@ -269,9 +269,7 @@ def stream_tables(page: Page, ruled: list[Table], carried: tuple[int, list[Line]
 def foot_header(page: Page, tables: list[Table]) -> list[Line]:
     """Header lines printed at the foot of a page, below every table, whose body is on the next
     page: the last lines of two or more cells and no figures (a page number left aside)."""
-    lines = [ln for ln in page.lines if all(ln.top >= (t.end or t.bottom) for t in tables if page.number in t.pages)]
-    while lines and PAGE_STAMP.match(lines[-1].text.strip()):
-        lines.pop()
+    lines = foot_lines(page, tables)
     head: list[Line] = []
     for line in reversed(lines[-MAX_FOOT_HEADER_LINES:]):
         cells = phrases(line)
