@@ -31,7 +31,7 @@ from extractors.movers import only_one, resolve_mover, role_key
 from extractors.names import split_honorific
 from extractors.table_model import Table
 from extractors.text import MONTH_NUMBER, find_date
-from extractors.vocab import BODY_NOUNS, COUNCIL_TIERS, HONORIFIC_WORDS
+from extractors.vocab import BODY_NOUNS, COUNCIL_TIERS, HONORIFIC_WORDS, JOB_WORDS, OFFICES_PRINTED, ROLES
 from models import ActionRecord, AttendanceRecord
 from models.vocab import ActionType
 
@@ -65,6 +65,7 @@ PRONOUNS = {"he", "she", "i", "we", "they", "it"}
 PERSON_PRONOUNS = {"he", "she"}
 # Members as a subject are the body: "Members asked the Clerk to ...".
 GROUPS = {"members", "councillors", "cllrs", "all"}
+OFFICES = set(ROLES) | set(OFFICES_PRINTED)
 FUTURE = ["will", "would", "shall"]
 # "will be held", "would be able": no deed to follow up.
 NOT_DONE = {"hold", "able", "affect", "interest", "need", "require", "expect", "please", "base", "allow"}
@@ -73,6 +74,9 @@ NOT_DONE |= {"see", "close", "open", "give", "know", "aware", "involve", "deligh
 INITIALS = r"[A-Z][A-Za-z]?[A-Z]|[A-Z]{2}[a-z]"
 DOER = re.compile(rf"\b((?:{INITIALS})(?:\s*[/&]\s*(?:{INITIALS}))*)\s+(?:to|will)\s")
 JOINT = re.compile(r"(\s*(?:/|&|,|\band\b)\s*)")
+JOINING = {"and", "&", "/", ","}
+# An action's printed marker: "ACTION:", "Action -".
+MARKER = re.compile(r"^\s*actions?\s*[:\-–]\s*", re.I)
 # "by the Panel's meeting on 14 November", "in advance of 25 July": when it is due.
 DUE_WORDS = {"by", "before", "advance", "ahead", "until", "within"}
 DAY_MONTH = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})(?:\s+(?P<y>(?:19|20)\d\d))?")
@@ -80,10 +84,13 @@ DAY_MONTH = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})(?
 # "Lead", "By whom"; "Deadline", "Due", "By when".
 ACTION_HEADER = re.compile(r"\baction", re.I)
 OWNER_HEADER = re.compile(r"\b(?:owner|responsible|who|lead|by whom|person)\b", re.I)
+# Its column of progress ("Update", "Status", "Progress", "Comments"), and a row it says is done.
+STATUS_HEADER = re.compile(r"\b(?:update|status|progress|comments?|outcome)\b", re.I)
+DONE = re.compile(r"\s*(?:completed?|done|closed|finished)\b", re.I)
 DUE_HEADER = re.compile(r"\b(?:deadline|due|by when|target date|when)\b", re.I)
-# A sentence an Action column marks that has fewer words than this ("Supported.") is read with
-# the sentence before it.
-MIN_MARKED_WORDS = 4
+# An action sentence with fewer words than this ("AS to respond", "Supported." that an Action
+# column marks) is read with the sentence before it, which says what it is about.
+MIN_ACTION_WORDS = 4
 # Confidence: a row of an action table or a marked action; a request or an offer; a reported "would".
 TABLE_CONFIDENCE = 0.9
 VERB_CONFIDENCE = 0.8
@@ -114,6 +121,9 @@ class Passage:
     pages: tuple[tuple[int, int], ...]
     # (character offset, owner) where a line marked in an "Action" column ends: "IK/CC", "Clerk".
     marks: tuple[tuple[int, str], ...] = ()
+    # For an action table's update cell, the owner of the row's action: what they are to do in
+    # it ("NO to organise once foliage dies down") goes on with that action, and is not another.
+    row_owner: str = ""
 
     def page_at(self, offset: int) -> int:
         return next((page for start, page in reversed(self.pages) if start <= offset), self.pages[0][1])
@@ -128,6 +138,22 @@ class ActionTable:
     rows: tuple[tuple[str, ...], ...]
     # The page each row is printed on, when the table goes on over pages.
     row_pages: tuple[int, ...] = ()
+
+    def pages(self) -> tuple[int, ...]:
+        return self.row_pages or (self.page,) * len(self.rows)
+
+    def updates(self) -> list[Passage]:
+        """The prose of its update column, which may record more ("KG has collected feedback
+        from the riders and will collate this."), each cell a passage of the table's item."""
+        column = _column(self.rows[0], STATUS_HEADER, not_in=_column(self.rows[0], ACTION_HEADER))
+        if column is None:
+            return []
+        owner = _column(self.rows[0], OWNER_HEADER, not_in=_column(self.rows[0], ACTION_HEADER))
+        return [
+            Passage(self.item_number, row[column], ((0, page),), row_owner=row[owner] if owner is not None else "")
+            for row, page in zip(self.rows[1:], self.pages()[1:], strict=False)
+            if row[column].strip() and not DONE.match(row[column])
+        ]
 
 
 @dataclass(frozen=True)
@@ -154,14 +180,16 @@ def read_actions(
         sents = list(doc.sents)
         for k, sent in enumerate(sents):
             mark = next((who for at, who in passage.marks if sent.start_char < at <= sent.end_char), "")
-            if mark and k and len([t for t in sent if t.is_alpha]) < MIN_MARKED_WORDS:
-                # "Erection of Greenhouse – The Old Glebe, Ayton. Supported.  GD": the mark is the item's
-                sent = doc[sents[k - 1].start : sent.end]
             action = _action(sent, matcher, replace(meeting, last=last)) if matcher else None
             last = _named_first(sent, meeting) or last
             if mark:  # the Action column names who acts, whatever the sentence says
                 kind = action[0] if action else ActionType.FOLLOW_UP
                 action = (kind, named(mark, meeting), TABLE_CONFIDENCE)
+            if action is not None and passage.row_owner and action[1] == named(passage.row_owner, meeting):
+                continue
+            if action is not None and k and len([t for t in sent if t.is_alpha]) < MIN_ACTION_WORDS:
+                # "Pollarding trees outside Magpie Cottage - email received. AS to respond"
+                sent = doc[sents[k - 1].start : sent.end]
             if action is not None:
                 kind, owner, confidence = action
                 found.append(
@@ -184,11 +212,12 @@ def read_actions(
 
 def _once(actions: list[ActionRecord]) -> list[ActionRecord]:
     """Each action once: an "Actions summary" at the end of the minutes repeats the actions
-    recorded under the items, sometimes with its spaces lost ("AStoaction20mphlimit")."""
+    recorded under the items, sometimes with its spaces lost ("AStoaction20mphlimit") or its
+    marker ("Action - HD to draft letter" / "HD to draft letter")."""
     seen: set[str] = set()
     out = []
     for action in actions:
-        key = re.sub(r"\W+", "", action.text.lower())
+        key = re.sub(r"\W+", "", MARKER.sub("", action.text).lower())
         if key not in seen:
             seen.add(key)
             out.append(action)
@@ -213,10 +242,21 @@ def _matcher(vocab: Vocab) -> Matcher:
             [{"LEMMA": "be"}, {"LOWER": {"IN": WILLING}}, {"LOWER": "to"}, {"POS": "VERB"}],
         ],
     )
-    # "Details would be provided", "This will be discussed at the next meeting"
-    matcher.add("passive", [[{"LOWER": {"IN": FUTURE}}, {"LOWER": "be"}, {"TAG": "VBN"}]])
-    # "The Clerk will write", "he would look at", "KG has collected feedback and will collate this"
-    matcher.add("future", [[{"LOWER": {"IN": FUTURE}}, {"POS": "ADV", "OP": "*"}, {"POS": "VERB"}]])
+    # "Details would be provided", "This will be discussed at the next meeting", "Panshanger
+    # Aerodrome to be discussed further."
+    matcher.add(
+        "passive",
+        [
+            [{"LOWER": {"IN": FUTURE}}, {"LOWER": "be"}, {"TAG": "VBN"}],
+            [{"LOWER": "to"}, {"LOWER": "be"}, {"TAG": "VBN"}],
+        ],
+    )
+    # "The Clerk will write", "he would look at", "KG has collected feedback and will collate
+    # this", "CMS will be arranging an onsite event"
+    matcher.add(
+        "future",
+        [[{"LOWER": {"IN": FUTURE}}, {"POS": "ADV", "OP": "*"}, {"LOWER": "be", "OP": "?"}, {"POS": "VERB"}]],
+    )
     # "Clerk to chase Sanctuary", "DN and NR to organise this.", "RB is to meet ...", "Clerk chase
     # Huw Jones ...": a deed after the people who are to do it (`_named_run`)
     matcher.add("to_do", [[{"LOWER": {"IN": ["is", "are"]}, "OP": "?"}, {"LOWER": "to"}, {"TAG": "VB"}]])
@@ -243,7 +283,12 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
         printed = doc[end:].text.strip(" .;")
         if not printed:
             return None  # "ACTION :" alone: the sentences after it say who does what
-        return ActionType.FOLLOW_UP, named(printed, meeting) if len(doc) - end <= 4 else "", TABLE_CONFIDENCE
+        if len(doc) - end <= 4:  # "ACTION: Clerk"
+            return ActionType.FOLLOW_UP, named(printed, meeting), TABLE_CONFIDENCE
+        doer = doc[end : matches["to_do"][0]] if "to_do" in matches and matches["to_do"][0] > end else None
+        # "Action - HD to draft letter re St Josephs."; "ACTION: Cheese & Wine fundraiser to be arranged."
+        who = named(doer.text, meeting) if doer is not None and _named_run(doer) else meeting.body
+        return ActionType.FOLLOW_UP, who, TABLE_CONFIDENCE
     if "to_do" in matches and _named_run(doc[: matches["to_do"][0]]):
         return ActionType.FOLLOW_UP, named(doc[: matches["to_do"][0]].text, meeting), VERB_CONFIDENCE
     if "bare_do" in matches and _named_run(run := doc[: matches["bare_do"][0]]):
@@ -277,8 +322,10 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
         if deed.lemma_ not in NOT_DEEDS and owner.person and _main(deed):
             return ActionType.COMMITMENT, owner.name, REPORTED_CONFIDENCE
     if "passive" in matches and not decided:
-        verb = doc[matches["passive"][1] - 1]
-        if verb.lemma_ not in NOT_DONE and verb.dep_ in ("ROOT", "conj") and _speaker(verb) is None:
+        start, end = matches["passive"]
+        verb = doc[end - 1]
+        heading = doc[start].lower_ == "to" and not sent.text.rstrip().endswith(".")  # "Invoices to be approved"
+        if verb.lemma_ not in NOT_DONE and verb.dep_ in ("ROOT", "conj") and _speaker(verb) is None and not heading:
             owner = _owner(verb, meeting, agent=True)
             return ActionType.FOLLOW_UP, owner.name if owner.person else meeting.body, REPORTED_CONFIDENCE
     return None
@@ -378,17 +425,22 @@ def _owner(verb: Token, meeting: Meeting, agent: bool = False) -> Owner:
 def _owner_of(subject: Token, meeting: Meeting) -> Owner:
     """A subject as the attendee, role holder or body it names (a named person first)."""
     span = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    # Joint owners: "DN and NR to organise this", "NO and KD will authorise" (the parser may take
+    # "NO" for a word outside the subject)
+    joint = max((s for s in (span, subject.doc[: subject.right_edge.i + 1]) if _named_run(s)), key=len, default=None)
+    if joint is not None and any(t.lower_ in JOINING for t in joint[:-1]) and joint[-1].lower_ not in JOINING:
+        return Owner(named(joint.text, meeting), True)
     for label in ("PERSON", "ROLE"):
         ent = next((e for e in span.ents if e.label_ == label), None)
         if ent is not None:
             return Owner(named(ent.text, meeting), True)
-    if subject.lower_ in BODY_NOUNS | GROUPS:
-        return Owner(meeting.body, False)
+    if subject.lower_ in GROUPS or (subject.lower_ in BODY_NOUNS and span[0].lower_ == "the" and len(span) == 2):
+        return Owner(meeting.body, False)  # "the Panel", not "The Wednesday Group"
     if subject.pos_ == "PROPN" or re.fullmatch(INITIALS, subject.text):
         name = named(span.text if subject.pos_ == "PROPN" else subject.text, meeting)
         return Owner(name, _people(name, meeting))
     if subject.pos_ == "NOUN" and subject.tag_ == "NNS":  # "Officers agreed to return ...": as printed
-        return Owner(re.sub(r"^the\s+", "", span.text, flags=re.I), False)
+        return Owner(re.sub(r"^the\s+", "", span.text, flags=re.I), subject.lemma_ in JOB_WORDS)
     return NOBODY
 
 
@@ -397,7 +449,7 @@ def _named_run(span: Span) -> bool:
     "DN and NR", "Clerk & County Cllr Webb"), with their titles and the words joining them."""
     named = [t for t in span if t.ent_type_ in ("PERSON", "ROLE") or re.fullmatch(INITIALS, t.text)]
     return bool(named) and all(
-        t in named or t.lower_ in HONORIFIC_WORDS | COUNCIL_TIERS | {"and", "&", "/", ",", "the"} for t in span
+        t in named or t.lower_ in HONORIFIC_WORDS | COUNCIL_TIERS | JOINING | {"the"} for t in span
     )
 
 
@@ -430,8 +482,8 @@ def named(printed: str, meeting: Meeting) -> str:
         return meeting.body
     names = [a.name for a in meeting.attendance]
     holder = _role_holder(printed, meeting.attendance)
-    if holder:
-        return holder
+    if holder or printed.lower() in OFFICES:  # "Chief Constable": an office no attendee holds
+        return holder or printed
     if re.fullmatch(INITIALS, printed):
         return only_one(n for n in names if _abbreviates(printed, n)) or printed
     found = resolve_mover(printed, meeting.attendance)
@@ -440,9 +492,17 @@ def named(printed: str, meeting: Meeting) -> str:
     bare = split_honorific(printed)[1]
     if " " in bare:
         return bare  # someone named in full who is not in the attendance ("J I Inglis")
-    # a first name alone, or its short form ("Jac" for Jack): the one attendee it fits
-    first = bare.lower()
-    return only_one(n for n in names if len(first) >= 3 and n.lower().split()[0].startswith(first)) or bare
+    # a first name alone or its short form ("Jac" for Jack), or a surname ("Cllr Simkins", who
+    # sent apologies): the one attendee it fits
+    word = bare.lower()
+    return (
+        only_one(
+            n
+            for n in names
+            if len(word) >= 3 and (n.lower().split()[0].startswith(word) or n.lower().split()[-1] == word)
+        )
+        or bare
+    )
 
 
 def _abbreviates(initials: str, name: str) -> bool:
@@ -455,11 +515,15 @@ def _abbreviates(initials: str, name: str) -> bool:
 
 def _role_holder(role: str, attendance: Sequence[AttendanceRecord]) -> str:
     """The one attendee whose role is `role` ("Chairman", "PCC", "Democratic Services Officer"),
-    else the one whose role ends with it ("Clerk" for the "Parish Clerk")."""
+    else the one whose role ends with it ("Clerk" for the "Parish Clerk"); one person may hold
+    several ("Clerk & RFO")."""
     key = role_key(role)
-    parts = [(a.name, role_key(p)) for a in attendance for p in [a.role, *re.split(r",|\band\b", a.role)] if p.strip()]
+    parts = [
+        (a.name, role_key(p)) for a in attendance for p in [a.role, *re.split(r"[,&/]|\band\b", a.role)] if p.strip()
+    ]
     exact = {name for name, part in parts if key in (part, _acronym(part))}
-    ending = {name for name, part in parts if part.endswith(f" {key}")}
+    # not an acronym: "CMS" ends Andrew Taylor's "Projects Officer CMS", the body he works for
+    ending = {name for name, part in parts if part.endswith(f" {key}")} if not role.isupper() else set()
     holders = exact or ending
     return holders.pop() if len(holders) == 1 else ""
 
@@ -498,11 +562,11 @@ def _table_actions(table: ActionTable, meeting: Meeting) -> list[ActionRecord]:
     if action is None or owner is None:
         return []
     due = _column(header, DUE_HEADER, not_in=action)
+    status = _column(header, STATUS_HEADER, not_in=action)
     out = []
-    pages = table.row_pages or (table.page,) * len(table.rows)
-    for row, page in zip(table.rows[1:], pages[1:], strict=False):
+    for row, page in zip(table.rows[1:], table.pages()[1:], strict=False):
         text = row[action].strip()
-        if not text:
+        if not text or (status is not None and DONE.match(row[status])):
             continue
         out.append(
             ActionRecord(

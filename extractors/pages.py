@@ -352,7 +352,7 @@ def _raw_page(page: pdfplumber.page.Page, number: int, settings: PageSettings) -
         n_chars=len(page.chars),
         n_images=len(page.images),
         n_rules=len(page.lines) + len(page.rects),
-        grids=tuple(_grids(upright.filter(_not_hidden_space(upright.chars)))) if ruled else (),
+        grids=tuple(_grids(upright.filter(_not_hidden_space(upright.chars)), settings)) if ruled else (),
     )
 
 
@@ -435,12 +435,13 @@ def _not_hidden_space(chars: list[dict]) -> Callable[[dict], bool]:
     return keep
 
 
-def _grids(page: pdfplumber.page.Page) -> list[Grid]:
-    """Ruled tables through pdfplumber's lines strategy, as the PDF draws them."""
+def _grids(page: pdfplumber.page.Page, settings: PageSettings) -> list[Grid]:
+    """Ruled tables through pdfplumber's lines strategy, as the PDF draws them; letters apart by
+    `word_gap_em` of their size are two words, as in lines ("AS to action", not "AStoaction")."""
     sideways = [c for c in page.chars if quarter_turns(c)]
     grids = []
     for table in page.find_tables():
-        rows = tuple(tuple(row) for row in table.extract())
+        rows = tuple(tuple(row) for row in table.extract(x_tolerance_ratio=settings.word_gap_em))
         if not rows:
             continue
         width = max(len(r) for r in rows)

@@ -75,6 +75,7 @@ ROLES = {
 OFFICES_PRINTED = (
     "police and crime commissioner", "pcc", "leader of the council", "deputy leader", "leader", "mayor",
     "chief executive", "monitoring officer", "secretary", "treasurer", "chairperson", "president",
+    "chief constable", "deputy chief constable",
 )  # fmt: skip
 # The body a meeting is of, as its minutes call it: "The Panel requested ...", "the Committee".
 BODY_NOUNS = frozenset(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from extractors.actions import ActionTable, Meeting, Passage, read_actions
@@ -53,6 +55,11 @@ def _actions(text: str, meeting: Meeting = PANEL, marks: tuple[tuple[int, str], 
             "The PCC explained that he would consult with as many agencies as possible.",
             "commitment",
             "Philip Wilkinson",
+        ),
+        (  # an office no attendee holds is the owner as printed
+            "The PCC stated that it was, but the Chief Constable and he would be carrying out a review.",
+            "commitment",
+            "Chief Constable",
         ),
     ],
 )
@@ -192,3 +199,70 @@ def test_an_actions_summary_repeating_the_items_actions_adds_none() -> None:
         parse([text]), [Passage("09.23.10", text, ((0, 2),))], [ActionTable("09.23.10", 4, summary)], PARISH
     )
     assert [a.text for a in found] == ["AS to order replacement signs.", "HD to chase OCC."]
+
+
+def test_an_update_column_may_record_more_and_a_completed_row_is_no_action() -> None:
+    # Souldern Parish Council, 28 September 2023: "No | Action | Owner | Update".
+    rows = (
+        ("No", "Action", "Owner", "Update"),
+        ("Feb23.03", "AS to action 20mph limit", "AS", "Sept 23 - Awaiting response from OCC. HD to chase"),
+        (
+            "June23.02",
+            "Village upkeep – Workparty to clean Church Lane ditch",
+            "NO",
+            "NO to organise once foliage dies down.",
+        ),
+        ("Aug23.01", "Playground – AS to place order with Kompan", "AS", "Complete – Agenda item"),
+    )
+    meeting = replace(PARISH, attendance=[*PARISH.attendance, _person("Alan Smith"), _person("Heidi Dennison")])
+    table = ActionTable("09.23.05", 1, rows)
+    updates = table.updates()
+    found = read_actions(parse(p.text for p in updates), updates, [table], meeting)
+    # The row's own owner going on with it ("NO to organise ...") records no other action.
+    assert [(a.text, a.owner) for a in found] == [
+        ("Sept 23 - Awaiting response from OCC. HD to chase", "Heidi Dennison"),
+        ("AS to action 20mph limit", "Alan Smith"),
+        ("Village upkeep – Workparty to clean Church Lane ditch", "Nick Oakhill"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # Souldern Parish Council, 30 October 2025 and 22 March 2018.
+        ("Action - HD to draft letter re St Josephs.", "HD"),
+        ("ACTION : Cheese & Wine fundraiser to be arranged.", PARISH.body),
+        ("Panshanger Aerodrome to be discussed further.", PARISH.body),
+        ("NO and KD will authorise online payments", "Nick Oakhill and Katy Draper"),
+        ("Clerk to inform CDC.", "Cathy Fleet"),
+        # Ayton Community Council, 3 November 2009: initials before a surname are the name's.
+        ("J I Inglis offered to donate the new boards to the community.", "J I Inglis"),
+        # Hertingfordbury Parish Council, 11 October 2017: a group named is not the meeting's body;
+        # an acronym ending a guest's role is the body he works for.
+        ("The Wednesday Group has agreed to clear the Birch Green pond.", "Wednesday Group"),
+        ("CMS will be arranging an onsite event during the next phase.", "CMS"),
+        # Bristol's Transport and Connectivity Policy Committee, 12 September 2024.
+        ("Officers confirmed that officers would provide that information to the Councillors.", "officers"),
+    ],
+)
+def test_owners_of_markers_passives_joint_deeds_and_groups(text: str, owner: str) -> None:
+    meeting = Meeting(
+        PARISH.body,
+        "2018-03-22",
+        [
+            _person("Nick Oakhill"),
+            _person("Katy Draper", "acting Chair"),
+            _person("Cathy Fleet", "Clerk & RFO"),
+            _person("Andrew Taylor", "Projects Officer CMS", AttendanceStatus.ALSO_PRESENT),
+        ],
+    )
+    assert [o for _, o in _actions(text, meeting)] == [owner]
+
+
+def test_a_short_action_is_read_with_the_sentence_before_and_a_heading_is_no_action() -> None:
+    # Souldern Parish Council, 28 September 2023 and 30 October 2025.
+    meeting = replace(PARISH, attendance=[*PARISH.attendance, _person("Alan Smith")])
+    text = "Pollarding trees outside Magpie Cottage - email received. AS to respond"
+    found = read_actions(parse([text]), [Passage("09.23.07", text, ((0, 2),))], [], meeting)
+    assert [(a.text, a.owner) for a in found] == [(text, "Alan Smith")]
+    assert _actions("Invoices to be approved", PARISH) == []

@@ -35,6 +35,13 @@ def test_words_read_as_printed(name: str, page: int, printed: str) -> None:
     assert any(printed in line for line in _lines(name, page)), printed
 
 
+def test_a_ruled_tables_cells_are_spaced_as_its_lines() -> None:
+    """Souldern's browser print: the action list's cells, like its prose, have gaps for spaces."""
+    [page] = read_pages(DATA / "uk_souldern_pc_2023-09-28_minutes_browser_print_nospaces.pdf", 1, 1)
+    cells = [cell for grid in page.grids for row in grid.rows for cell in row if cell]
+    assert "AS to action 20mph limit" in cells
+
+
 def test_footnote_mark_is_not_a_digit_of_its_figure() -> None:
     """Kent's quarterly report: "17 of the 38¹ indicators" must not read 381 indicators."""
     lines = _lines("uk_kent_cabinet_2025-03-04_quarterly_performance_report_Q3.pdf", 3)
