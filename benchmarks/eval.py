@@ -81,7 +81,10 @@ def evaluate(folder: Path, work: Path, table_lines: list[str] | None = None, tab
 def action_ratios(expected: Path, out: Path, metrics: Metrics) -> Metrics:
     """Actions recall and owners as counts, and precision over the published actions of the
     meeting that match neither a labelled action nor one the label marks doubtful (`actions_doubtful`:
-    a sentence a careful reader could take either way is neither required nor a mistake)."""
+    a sentence a careful reader could take either way is neither required nor a mistake).
+
+    Precision is counted only where the label says what else it saw (`actions_doubtful`, if
+    empty): a list of the clear actions alone (the seed pack's expected facts) scores recall."""
     minutes = json.loads((expected / "meetings.json").read_text(encoding="utf-8")).get("minutes") or {}
     want = minutes.get("actions") or []
     if not want or "actions_recall" not in metrics:
@@ -93,15 +96,17 @@ def action_ratios(expected: Path, out: Path, metrics: Metrics) -> Metrics:
     doubtful = [d["text"] for d in minutes.get("actions_doubtful", [])]
     either = sum(1 for text in published if not _matches(score, text, want) and _matches(score, text, doubtful))
     owners = value(metrics["action_owners"]) * len(want)
-    return {
+    ratios = {
         "actions_recall": {"value": matched / len(want), "num": matched, "expected": len(want)},
-        "action_precision": {
+        "action_owners": {"value": owners / len(want), "num": owners, "expected": len(want)},
+    }
+    if "actions_doubtful" in minutes:
+        ratios["action_precision"] = {
             "value": matched / max(predicted - either, 1),
             "num": matched,
             "expected": predicted - either,
-        },
-        "action_owners": {"value": owners / len(want), "num": owners, "expected": len(want)},
-    }
+        }
+    return ratios
 
 
 def _matches(score: Any, text: str | None, labelled: list[Any]) -> bool:

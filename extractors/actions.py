@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from extractors.movers import only_one, resolve_mover, role_key
 from extractors.names import split_honorific
@@ -40,13 +40,20 @@ if TYPE_CHECKING:  # spaCy is imported by `nlp.load`, when minutes are first rea
     from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
-REQUEST_VERBS = ["request", "ask", "urge"]
+REQUEST_VERBS = ["request", "ask", "urge", "suggest"]
+# Verbs that request only in "It was suggested that officers revisit that risk" (a deed bidden).
+SUGGESTING_VERBS = {"suggest"}
 OFFER_VERBS = ["offer", "undertake", "agree", "promise", "volunteer", "commit"]
 # "Nina is happy to arrange a licence", "was willing to ...".
 WILLING = ["happy", "willing", "prepared", "keen"]
 # Verbs a speaker's commitment is reported with: "X said that he would ...".
 REPORTING_VERBS = {"say", "confirm", "advise", "state", "explain", "indicate", "reply", "respond", "assure"}
 REPORTING_VERBS |= {"agree", "undertake", "offer", "promise", "add", "report", "note", "comment"}
+# What a meeting does, whoever reports it: "This will be discussed at the next meeting".
+MEETING_DEEDS = {"discuss", "consider", "debate", "decide", "review", "revisit"}
+# Verbs a report is given with: "Mr Thomas introduced the report", "Mr Watkins provided an update".
+PRESENTING_VERBS = {"introduce", "present", "outline", "update", "brief", "summarise", "summarize", "highlight"}
+PRESENTING_VERBS |= {"provide", "give"}  # "provided an update on the following", "gave a presentation"
 # Those that commit the speaker to what the clause says will happen.
 COMMITTING_VERBS = {"confirm", "assure", "undertake", "agree", "promise", "guarantee"}
 # "would like to", "would be", "would need": no deed is promised.
@@ -56,7 +63,7 @@ NOT_DEEDS = frozenset(
 )
 # What a meeting decides, not an action: "Members agreed to note the report".
 DECIDING_VERBS = {"note", "approve", "accept", "adopt", "defer", "receive", "support", "endorse", "ratify"}
-DECIDING_VERBS |= {"agree", "reject", "refuse", "recommend", "appoint", "elect", "delegate", "resolve"}
+DECIDING_VERBS |= {"agree", "reject", "refuse", "recommend", "appoint", "elect", "delegate", "resolve", "refer"}
 # A question, not a request: "asked about the timescale", "asked whether ...", "asked a question".
 QUESTION_WORDS = {"about", "whether", "if", "why", "how", "what", "when", "which", "who", "where", "question"}
 DECISION_OPENING = re.compile(r"^(?:it\s+was\s+)?(?:resolved|agreed|decided|recommended)\b", re.I)
@@ -90,7 +97,7 @@ DONE = re.compile(r"\s*(?:completed?|done|closed|finished)\b", re.I)
 DUE_HEADER = re.compile(r"\b(?:deadline|due|by when|target date|when)\b", re.I)
 # An action sentence with fewer words than this ("AS to respond", "Supported." that an Action
 # column marks) is read with the sentence before it, which says what it is about.
-MIN_ACTION_WORDS = 4
+MIN_ACTION_WORDS = 5
 # Confidence: a row of an action table or a marked action; a request or an offer; a reported "would".
 TABLE_CONFIDENCE = 0.9
 VERB_CONFIDENCE = 0.8
@@ -166,6 +173,9 @@ class Meeting:
     council: str = ""
     # The person the sentence before named, whom "he" or "she" stands for when no speaker is given.
     last: Owner = field(default_factory=lambda: NOBODY)
+    # Who is reporting in the item so far ("Mr Thomas introduced the report."), whose report a
+    # passive "a detailed update would be provided" is.
+    reporter: Owner = field(default_factory=lambda: NOBODY)
 
 
 def read_actions(
@@ -176,38 +186,49 @@ def read_actions(
     matcher = _matcher(docs[0].vocab) if docs else None
     found: list[ActionRecord] = []
     for passage, doc in zip(passages, docs, strict=True):
-        last = NOBODY  # the person the sentence before named: "She undertook to report ..."
-        sents = list(doc.sents)
-        for k, sent in enumerate(sents):
+        last = reporter = NOBODY  # the person the sentence before named: "She undertook to report ..."
+        before: Span | None = None  # the sentence before, when it records no action
+        for sent in doc.sents:
             mark = next((who for at, who in passage.marks if sent.start_char < at <= sent.end_char), "")
-            action = _action(sent, matcher, replace(meeting, last=last)) if matcher else None
+            reporter = _reporter(sent, meeting) or reporter
+            action = _action(sent, matcher, replace(meeting, last=last, reporter=reporter)) if matcher else None
             last = _named_first(sent, meeting) or last
             if mark:  # the Action column names who acts, whatever the sentence says
-                kind = action[0] if action else ActionType.FOLLOW_UP
-                action = (kind, named(mark, meeting), TABLE_CONFIDENCE)
-            if action is not None and passage.row_owner and action[1] == named(passage.row_owner, meeting):
+                action = (action[0] if action else ActionType.FOLLOW_UP, named(mark, meeting), TABLE_CONFIDENCE)
+            if action is None or not _kept(action, passage, meeting):
+                before = sent if action is None else None
                 continue
-            if action is not None and k and len([t for t in sent if t.is_alpha]) < MIN_ACTION_WORDS:
-                # "Pollarding trees outside Magpie Cottage - email received. AS to respond"
-                sent = doc[sents[k - 1].start : sent.end]
-            if action is not None:
-                kind, owner, confidence = action
-                found.append(
-                    ActionRecord(
-                        meeting_id="",
-                        item_number=passage.item_number,
-                        text=sent.text.strip(),
-                        owner=owner,
-                        action_type=kind,
-                        due_date=_due(sent, meeting.date),
-                        source_document_id="",
-                        page=passage.page_at(sent.start_char),
-                        confidence=confidence,
-                    )
+            if before is not None and (len([t for t in sent if t.is_alpha]) < MIN_ACTION_WORDS or sent[0].is_lower):
+                # "Pollarding trees outside Magpie Cottage - email received. AS to respond"; a
+                # line that goes on with the sentence before ("to chase up these outstanding matters.")
+                sent = doc[before.start : sent.end]
+            before = None
+            kind, owner, confidence = action
+            found.append(
+                ActionRecord(
+                    meeting_id="",
+                    item_number=passage.item_number,
+                    text=sent.text.strip(),
+                    owner=owner,
+                    action_type=kind,
+                    due_date=_due(sent, meeting.date),
+                    source_document_id="",
+                    page=passage.page_at(sent.start_char),
+                    confidence=confidence,
                 )
+            )
     for table in tables:
         found += _table_actions(table, meeting)
     return _once(found)
+
+
+def _kept(action: tuple[ActionType, str, float], passage: Passage, meeting: Meeting) -> bool:
+    """Whether a sentence's action is one of its own: not a request or an offer of no one found
+    ("they are asking for opinions"), nor an update cell's owner going on with their row's action."""
+    kind, owner, _ = action
+    if not owner and kind is not ActionType.FOLLOW_UP:
+        return False
+    return not (passage.row_owner and owner == named(passage.row_owner, meeting))
 
 
 def _once(actions: list[ActionRecord]) -> list[ActionRecord]:
@@ -253,10 +274,8 @@ def _matcher(vocab: Vocab) -> Matcher:
     )
     # "The Clerk will write", "he would look at", "KG has collected feedback and will collate
     # this", "CMS will be arranging an onsite event"
-    matcher.add(
-        "future",
-        [[{"LOWER": {"IN": FUTURE}}, {"POS": "ADV", "OP": "*"}, {"LOWER": "be", "OP": "?"}, {"POS": "VERB"}]],
-    )
+    will: list[dict[str, Any]] = [{"LOWER": {"IN": FUTURE}}, {"POS": "ADV", "OP": "*"}]
+    matcher.add("future", [[*will, {"POS": "VERB"}], [*will, {"LOWER": "be"}, {"TAG": "VBG"}]])
     # "Clerk to chase Sanctuary", "DN and NR to organise this.", "RB is to meet ...", "Clerk chase
     # Huw Jones ...": a deed after the people who are to do it (`_named_run`)
     matcher.add("to_do", [[{"LOWER": {"IN": ["is", "are"]}, "OP": "?"}, {"LOWER": "to"}, {"TAG": "VB"}]])
@@ -298,7 +317,8 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
             return ActionType.FOLLOW_UP, who, VERB_CONFIDENCE
     if "request" in matches and not decided:
         verb = doc[matches["request"][0]]
-        if _main(verb) and not _question(verb) and not _done(verb) and not _described(verb):
+        bidden = verb.lemma_ not in SUGGESTING_VERBS or (_passive(verb) and _bidden(_asked(verb)))
+        if bidden and _main(verb) and not _question(verb) and not _done(verb) and not _described(verb):
             owner = _owner(_asked(verb) if _passive(verb) else verb, meeting)
             promised = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)  # "the Clerk will ask"
             return ActionType.COMMITMENT if promised else ActionType.REQUEST, owner.name, VERB_CONFIDENCE
@@ -319,14 +339,17 @@ def _action(sent: Span, matcher: Matcher, meeting: Meeting) -> tuple[ActionType,
         if not owner.person and speaker is not None and speaker.lemma_ in COMMITTING_VERBS:
             # "The Head of City Transport ... confirmed that the Full Business Case would return to the Committee"
             owner = _owner(speaker, meeting)
-        if deed.lemma_ not in NOT_DEEDS and owner.person and _main(deed):
+        acts = owner.person or (bool(owner) and owner.name == meeting.body)  # "the Council will make a decision"
+        if deed.lemma_ not in NOT_DEEDS and acts and _main(deed):
             return ActionType.COMMITMENT, owner.name, REPORTED_CONFIDENCE
     if "passive" in matches and not decided:
         start, end = matches["passive"]
         verb = doc[end - 1]
         heading = doc[start].lower_ == "to" and not sent.text.rstrip().endswith(".")  # "Invoices to be approved"
         if verb.lemma_ not in NOT_DONE and verb.dep_ in ("ROOT", "conj") and _speaker(verb) is None and not heading:
-            owner = _owner(verb, meeting, agent=True)
+            owner = _owner(verb, meeting, agent=True) or (
+                meeting.reporter if verb.lemma_ not in MEETING_DEEDS else NOBODY
+            )
             return ActionType.FOLLOW_UP, owner.name if owner.person else meeting.body, REPORTED_CONFIDENCE
     return None
 
@@ -373,6 +396,13 @@ def _described(verb: Token) -> bool:
     return not any(e.label_ in ("PERSON", "ROLE") for e in span.ents) and not re.fullmatch(INITIALS, subject.text)
 
 
+def _bidden(deed: Token) -> bool:
+    """Whether a clause bids a deed: "that officers revisit" (no tense), "that the Clerk should
+    write"; not "that the figures were wrong"."""
+    modal = {c.lower_ for c in deed.children if c.dep_ == "aux"}
+    return deed.tag_ in ("VB", "VBP") and deed.lemma_ != "be" and not modal & {"will", "would", "could", "may"}
+
+
 def _passive(verb: Token) -> bool:
     return any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children)
 
@@ -414,6 +444,8 @@ def _owner(verb: Token, meeting: Meeting, agent: bool = False) -> Owner:
             break
         speaker = _speaker(verb)
         if speaker is None:  # "She undertook to report ...": the person the sentence before named
+            if subject.lower_ == "we":  # the body speaking: "we will continue to work through ..."
+                return Owner(meeting.body, False)
             return meeting.last if subject.lower_ in PERSON_PRONOUNS else NOBODY
         verb, subject = speaker, _subject(speaker)
     if subject is None:  # "NO will move fencing back" (initials the parser takes for a word)
@@ -453,8 +485,25 @@ def _named_run(span: Span) -> bool:
     )
 
 
+def _reporter(sent: Span, meeting: Meeting) -> Owner:
+    """The person a sentence says is reporting: "Mr Thomas introduced the report", "The Head of
+    City Transport outlined ...", "She said that ..." (the person named before)."""
+    subject = _subject(sent.root)
+    if sent.root.lemma_ not in REPORTING_VERBS | PRESENTING_VERBS or subject is None:
+        return NOBODY
+    if subject.lower_ in PERSON_PRONOUNS:
+        return meeting.last
+    owner = _owner_of(subject, meeting)
+    return owner if owner.name in {a.name for a in meeting.attendance} else NOBODY
+
+
 def _named_first(sent: Span, meeting: Meeting) -> Owner:
-    """The first person or role holder a sentence names who is at the meeting, for a pronoun after it."""
+    """Whom a pronoun after the sentence stands for: its subject when that is a person or an
+    office ("The Chairman noted that she and the Clerk ..."), else the first attendee it names."""
+    subject = _subject(sent.root)
+    owner = _owner_of(subject, meeting) if subject is not None else NOBODY
+    if owner.person:
+        return owner
     for ent in sent.ents:
         if ent.label_ in ("PERSON", "ROLE"):
             who = named(ent.text, meeting)
@@ -490,19 +539,19 @@ def named(printed: str, meeting: Meeting) -> str:
     if found in names:
         return found
     bare = split_honorific(printed)[1]
-    if " " in bare:
-        return bare  # someone named in full who is not in the attendance ("J I Inglis")
-    # a first name alone or its short form ("Jac" for Jack), or a surname ("Cllr Simkins", who
-    # sent apologies): the one attendee it fits
-    word = bare.lower()
-    return (
-        only_one(
-            n
-            for n in names
-            if len(word) >= 3 and (n.lower().split()[0].startswith(word) or n.lower().split()[-1] == word)
-        )
-        or bare
-    )
+    *given, last = bare.lower().split() or [""]
+    if given and not all(len(g.strip(".")) == 1 for g in given):
+        return bare  # someone named in full who is not in the attendance ("Huw Jones")
+    return only_one(n for n in names if len(last) >= 3 and _fits(given, last, n.lower().split())) or bare
+
+
+def _fits(initials: list[str], word: str, name: list[str]) -> bool:
+    """Whether a name printed short fits an attendee's: a first name alone or its short form
+    ("Jac" for Jack), a surname ("Cllr Simkins", who sent apologies), or a surname after
+    initials ("Mr R Thomas" for R J Thomas)."""
+    if initials:
+        return name[-1] == word and name[0][0] == initials[0][0]
+    return name[-1] == word or name[0].startswith(word)
 
 
 def _abbreviates(initials: str, name: str) -> bool:

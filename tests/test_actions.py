@@ -266,3 +266,62 @@ def test_a_short_action_is_read_with_the_sentence_before_and_a_heading_is_no_act
     found = read_actions(parse([text]), [Passage("09.23.07", text, ((0, 2),))], [], meeting)
     assert [(a.text, a.owner) for a in found] == [(text, "Alan Smith")]
     assert _actions("Invoices to be approved", PARISH) == []
+
+
+def test_a_passive_follow_up_is_the_reporters_and_a_discussion_the_bodys() -> None:
+    # Kent County Council's Cabinet, 30 January 2025: each Cabinet Member's lettered update.
+    cabinet = Meeting("Cabinet", "2025-01-30", [_person("N Baker"), _person("R J Thomas")])
+    text = (
+        "Mr Baker advised that the bus network was operated on a fully commercial basis. "
+        "Mr R Thomas, Cabinet Member for Environment, provided an update on the following: (a) Three HWRCs were "
+        "currently unable to accept POPs. (d) Work was ongoing at the HWRC reuse shops, a detailed update would be "
+        "brought back to Cabinet in due course. This will be discussed at the next meeting."
+    )
+    assert _actions(text, cabinet) == [("follow_up", "R J Thomas"), ("follow_up", "Cabinet")]
+    assert _actions("At that meeting, Members agreed to refer the decision to full Council.", cabinet) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bristol's Transport and Connectivity Policy Committee, 12 September 2024.
+        (
+            "It was suggested that officers revisit that risk in order to inform the Committee.",
+            [("request", "officers")],
+        ),
+        ("It was suggested that the figures were wrong.", []),
+        (
+            "The Head of City Transport outlined the report and confirmed that the Full Business Case would return "
+            "to the Policy Committee following planning application.",
+            [("commitment", "Head of City Transport")],
+        ),
+        # Souldern's Annual Parish Meeting, 20 May 2025: the Chairman's report for the council.
+        (
+            "Several trees have required remedial attention, and we will continue to work through Nicholsons tree "
+            "survey report.",
+            [("commitment", PARISH.body)],
+        ),
+        (
+            "In the near future the Council will make a decision on where these funds are best directed.",
+            [("commitment", PARISH.body)],
+        ),
+        (
+            "Neal will be replaced as a Councillor by Amanda Sharman at our next meeting in June.",
+            [("follow_up", PARISH.body)],
+        ),
+        # Hyndland Primary School Parent Council, 26 November 2025: no one is found to act.
+        ("The fayre is a busy event, and they are asking for opinions on how they can make it less busy.", []),
+        ("● Agree to pay for P1-P7 books", []),
+        # Burton-cum-Walden Parish Council, 4 November 2025: "she" is the sentence before's subject.
+        (
+            "The Chairman noted that she and the Clerk had another Teams meeting with North Yorkshire Council. "
+            "She undertook to report any further developments on this matter in due course.",
+            [("commitment", "Chairman")],
+        ),
+    ],
+)
+def test_suggestions_offices_the_body_speaking_and_actions_of_no_one(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    meeting = replace(PARISH, attendance=[_person("Cathy Fleet", "Clerk")])
+    assert _actions(text, meeting) == expected
