@@ -1,0 +1,133 @@
+"""Scraping a ModernGov council against a local mock (`mock_moderngov.py`): discovery, download once,
+versions, and every fault leaving a manifest record, no partial file, and the run going on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from moderngov.http import PoliteClient
+from moderngov.scrape import Summary, canonical, document_ref, scrape
+from moderngov.sources import Source
+from store.fetches import Manifest
+from store.raw import RawStore
+from tests.mock_moderngov import DATA, MINUTES, PACK, MockModernGov, serving
+
+# Ten days after Manchester's Audit Committee of 10 February 2026 (the mock's meetings).
+NOW = datetime(2026, 2, 20, 2, 0, tzinfo=UTC)
+PACK_PDF = (DATA / "uk_kent_cabinet_2025-01-30_agenda_frontsheet.pdf").read_bytes()
+MINUTES_PDF = (DATA / "uk_scotland_ayton_cc_2009-11-03_minutes.pdf").read_bytes()
+
+
+@pytest.fixture
+def mock() -> Iterator[MockModernGov]:
+    with serving(MockModernGov(files={PACK: PACK_PDF, MINUTES: MINUTES_PDF})) as server:
+        yield server
+
+
+def _run(mock: MockModernGov, tmp: Path, full: bool = False, **limits: float) -> tuple[Summary, Manifest, RawStore]:
+    source = Source(
+        name="manchester-audit", council="Manchester City Council", base_url=mock.base_url, committees=[144]
+    )
+    raw, manifest = RawStore(tmp / "store"), Manifest(tmp / "store" / "manifest.sqlite")
+    client = PoliteClient(mock.base_url, min_interval_s=0, backoff_s=0, **limits)  # type: ignore[arg-type]
+    try:
+        return scrape(source, raw, manifest, client, full=full, now=lambda: NOW), manifest, raw
+    finally:
+        client.close()
+
+
+def _documents(mock: MockModernGov) -> list[str]:
+    return [p for p in mock.requests if p.startswith("/documents/")]
+
+
+def test_a_meeting_is_fetched_as_its_pack_and_minutes_once(mock: MockModernGov, tmp_path: Path) -> None:
+    summary, manifest, raw = _run(mock, tmp_path)
+    # The cancelled meeting of 13 January is skipped; the pack holds the reports, so they are not fetched.
+    assert (summary.meetings_seen, summary.new_files, summary.failed) == (1, 2, 0)
+    assert sorted(_documents(mock)) == sorted([PACK, MINUTES])
+    assert {Path(e.path).read_bytes() for e in raw.entries()} == {PACK_PDF, MINUTES_PDF}
+    pack = next(f for f in manifest.fetches() if f.document_ref == "g4967 T=10")
+    assert (pack.status, pack.outcome, pack.meeting_id, pack.committee_id) == (200, "new", "4967", "144")
+    assert pack.url == canonical(f"{mock.base_url}{PACK.replace(' ', '%20')}?T=10")
+    stored = raw.get(pack.sha256)
+    assert stored is not None and (stored.source_url, stored.retrieved_at) == (pack.url, "2026-02-20T02:00:00Z")
+    # The web service's attendees of the meeting, kept as published.
+    [attendee] = manifest.attendance()
+    assert (attendee.member_id, attendee.name, attendee.attendance) == ("192", "Councillor Basil Curley", "Expected")
+
+    again, _, _ = _run(mock, tmp_path)
+    assert (again.new_files, again.unchanged) == (0, 2)
+    assert len(_documents(mock)) == 2  # nothing asked for twice
+
+
+def test_a_file_republished_with_other_bytes_is_a_new_version_and_both_stay(
+    mock: MockModernGov, tmp_path: Path
+) -> None:
+    _run(mock, tmp_path)
+    mock.files[PACK] = PACK_PDF + b"\n% republished\n"
+    summary, manifest, raw = _run(mock, tmp_path, full=True)
+    assert (summary.changed, summary.unchanged) == (1, 1)
+    versions = [v for v in manifest.versions() if document_ref(v.url) == "g4967 T=10"]
+    assert [v.version for v in versions] == [1, 2]
+    assert all(raw.get(v.sha256) is not None for v in versions)
+
+
+def test_a_busy_server_is_asked_again(mock: MockModernGov, tmp_path: Path) -> None:
+    mock.faults[PACK] = ["500"]
+    summary, _, _ = _run(mock, tmp_path)
+    assert (summary.new_files, summary.failed) == (2, 0)
+    assert _documents(mock).count(PACK) == 2
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        ("timeout", "timed out"),
+        ("truncated", "RemoteProtocolError"),
+        ("html", "not a PDF (text/html)"),
+        ("offhost", "not on 127.0.0.1"),
+    ],
+)
+def test_a_failed_file_is_recorded_and_nothing_partial_is_kept(
+    mock: MockModernGov, tmp_path: Path, fault: str, error: str
+) -> None:
+    mock.faults[PACK] = [fault] * 4  # every attempt
+    summary, manifest, raw = _run(mock, tmp_path, timeout_s=0.5, attempts=2)
+    assert (summary.new_files, summary.failed) == (1, 1)  # the minutes still come
+    [failed] = [f for f in manifest.fetches() if f.outcome == "failed"]
+    assert failed.document_ref == "g4967 T=10" and error in failed.error and failed.sha256 == ""
+    assert [Path(e.path).read_bytes() for e in raw.entries()] == [MINUTES_PDF]
+    assert list(raw.temp_dir().iterdir()) == []
+    # Not listed as done: the next run tries the pack again.
+    assert not manifest.listed("manchester-audit", "4967")
+
+
+def test_a_file_over_the_size_limit_is_not_kept(mock: MockModernGov, tmp_path: Path) -> None:
+    _, manifest, raw = _run(mock, tmp_path, max_bytes=len(MINUTES_PDF) + 1)
+    [failed] = [f for f in manifest.fetches() if f.outcome == "failed"]
+    assert "over the limit" in failed.error and failed.document_ref == "g4967 T=10"
+    assert [Path(e.path).read_bytes() for e in raw.entries()] == [MINUTES_PDF]
+
+
+def test_robots_txt_is_obeyed(mock: MockModernGov, tmp_path: Path) -> None:
+    mock.robots = "User-agent: *\nDisallow: /documents/g4967/Printed\n"
+    _, manifest, _ = _run(mock, tmp_path)
+    assert MINUTES not in _documents(mock)
+    [failed] = [f for f in manifest.fetches() if f.outcome == "failed"]
+    assert "robots.txt" in failed.error and failed.document_ref == "g4967 T=1"
+
+
+def test_a_web_service_switched_off_falls_back_to_the_pages(mock: MockModernGov, tmp_path: Path) -> None:
+    mock.faults["/mgWebService.asmx/GetMeetings"] = ["403"]
+    summary, _, _ = _run(mock, tmp_path)
+    assert "/ieListMeetings.aspx" in mock.requests
+    assert (summary.meetings_seen, summary.new_files) == (1, 2)
+
+
+def test_canonical_urls_drop_session_segments() -> None:
+    url = "HTTPS://Democracy.Kent.gov.uk/(S(abc123xyz))/documents/s128747/Report.pdf#page=2"
+    assert canonical(url) == "https://democracy.kent.gov.uk/documents/s128747/Report.pdf"
