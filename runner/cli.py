@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +72,40 @@ def jobs_for(files: list[Path], table_engine: TableEngine = DEFAULT_TABLE_ENGINE
     return list(jobs.values())
 
 
+def scraped(config: Path, raw_dir: Path, since: date | None, full: bool, engine: TableEngine, quiet: bool) -> list[Job]:
+    """Fetch from every enabled source of `config` into the raw archive, print what came, and
+    return a job for each file in the archive (the published set is the whole archive)."""
+    from models.extraction import SourceInfo
+    from moderngov.http import PoliteClient
+    from moderngov.scrape import scrape
+    from moderngov.sources import load_sources
+    from runner.worker import Job
+    from store.fetches import Manifest
+    from store.raw import RawStore
+
+    raw, manifest = RawStore(raw_dir), Manifest(raw_dir / "manifest.sqlite")
+    for source in load_sources(config):
+        if not source.enabled:
+            continue
+        client = PoliteClient(source.base_url, source.min_interval_s, source.timeout_s, source.max_bytes)
+        try:
+            found = scrape(source, raw, manifest, client, since=since, full=full)
+        finally:
+            client.close()
+        if not quiet:
+            print(found.line(source.name), *(f"  failed: {e}" for e in found.errors), sep="\n", flush=True)
+    return [
+        Job(
+            e.path,
+            e.sha256,
+            SourceInfo(file_name=e.file_name, source_url=e.source_url, retrieved_at=e.retrieved_at),
+            engine,
+        )
+        for e in raw.entries()
+        if not e.withdrawn
+    ]
+
+
 def summary(done: Done) -> str:
     """One line per document: file, pages, status and rows per dataset."""
     extraction = done.extraction
@@ -83,38 +117,50 @@ def summary(done: Done) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line: `councilpacks extract PATH... [options]`."""
+    """The command line: `councilpacks extract PATH... [options]`, `councilpacks scrape --config FILE [options]`."""
     from importlib.metadata import version
 
     top = argparse.ArgumentParser(
         prog="councilpacks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {version('councilpacks')}")
-    sub = top.add_subparsers(dest="command", required=True)
-    ext = sub.add_parser("extract", help="extract local PDFs (files or folders) into datasets")
-    ext.add_argument("paths", nargs="+", help="PDF files or folders of PDFs")
-    ext.add_argument("--out", default="outputs", help="where the datasets go (default: outputs/)")
-    ext.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: CPU count)")
-    ext.add_argument(
+    common = argparse.ArgumentParser(add_help=False)  # how documents are extracted and published
+    common.add_argument("--out", default="outputs", help="where the datasets go (default: outputs/)")
+    common.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: CPU count)"
+    )
+    common.add_argument(
         "--memory-mb", type=int, default=MEMORY_MB, help="address space per worker, MiB (default: %(default)s)"
     )
-    ext.add_argument(
+    common.add_argument(
         "--timeout", type=float, default=TIMEOUT_S, help="worker seconds per document (default: %(default)s)"
     )
-    ext.add_argument(
+    common.add_argument(
         "--table-engine",
         type=TableEngine,
         choices=list(TableEngine),
         default=DEFAULT_TABLE_ENGINE,
         help="table reader: plumber (ours), camelot, or auto (per table the better of both) (default: %(default)s)",
     )
-    ext.add_argument("--no-wait", action="store_true", help="fail at once (exit 3) if another run is writing --out")
-    ext.add_argument(
+    common.add_argument("--no-wait", action="store_true", help="fail at once (exit 3) if another run is writing --out")
+    common.add_argument(
         "--reextract", action="store_true", help="extract every document again, even those kept from an earlier run"
     )
-    ext.add_argument("--strict", action="store_true", help="exit 1 if any document's status is not ok")
-    ext.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    ext.add_argument("--log", help="log file for warnings from the PDF parser (default: OUT/councilpacks.log)")
+    common.add_argument("--strict", action="store_true", help="exit 1 if any document's status is not ok")
+    common.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    common.add_argument("--log", help="log file for warnings from the PDF parser (default: OUT/councilpacks.log)")
+    sub = top.add_subparsers(dest="command", required=True)
+    ext = sub.add_parser("extract", parents=[common], help="extract local PDFs (files or folders) into datasets")
+    ext.add_argument("paths", nargs="+", help="PDF files or folders of PDFs")
+    scrape = sub.add_parser(
+        "scrape", parents=[common], help="fetch what followed councils newly published, then extract the archive"
+    )
+    scrape.add_argument("--config", required=True, help="the sources file (sources.yaml; README)")
+    scrape.add_argument("--since", type=date.fromisoformat, help="list meetings held since this day (YYYY-MM-DD)")
+    scrape.add_argument("--raw-dir", default="raw_pdfs/.store", help="the raw archive (default: %(default)s)")
+    scrape.add_argument(
+        "--full", action="store_true", help="list settled meetings and fetch every file again (new versions are kept)"
+    )
     return top
 
 
@@ -124,12 +170,19 @@ def main(argv: list[str] | None = None) -> int:
     args = cli.parse_args(argv)
     if args.workers < 1:
         cli.error("--workers must be at least 1")
-    try:
-        files = collect(args.paths)
-    except FileNotFoundError as exc:
-        cli.error(str(exc))
-    if not files:
-        cli.error("no PDF files found in the paths given")
+    if args.command == "scrape":
+        try:
+            jobs = scraped(Path(args.config), Path(args.raw_dir), args.since, args.full, args.table_engine, args.quiet)
+        except (OSError, ValueError) as exc:
+            cli.error(str(exc))
+    else:
+        try:
+            files = collect(args.paths)
+        except FileNotFoundError as exc:
+            cli.error(str(exc))
+        if not files:
+            cli.error("no PDF files found in the paths given")
+        jobs = jobs_for(files, args.table_engine)
     boot()  # the workers' forkserver loads the extractors while this process carries on
     out = Path(args.out)
     from store.publish import OutputBusy, OutputNotWritable, check_writable, output_lock
@@ -144,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with output_lock(out, wait=not args.no_wait, on_wait=None if args.quiet else _waiting):
-            return _run(args, out, jobs_for(files, args.table_engine))
+            return _run(args, out, jobs)
     except OutputBusy as exc:
         return _fail(f"{exc}; try again later, or leave out --no-wait to wait for it", EXIT_BUSY)
     except KeyboardInterrupt:

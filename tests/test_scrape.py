@@ -131,3 +131,28 @@ def test_a_web_service_switched_off_falls_back_to_the_pages(mock: MockModernGov,
 def test_canonical_urls_drop_session_segments() -> None:
     url = "HTTPS://Democracy.Kent.gov.uk/(S(abc123xyz))/documents/s128747/Report.pdf#page=2"
     assert canonical(url) == "https://democracy.kent.gov.uk/documents/s128747/Report.pdf"
+
+
+def test_the_scrape_command_extracts_the_archive_and_a_rerun_changes_nothing(
+    mock: MockModernGov, tmp_path: Path
+) -> None:
+    from runner.cli import main
+
+    config = tmp_path / "sources.yaml"
+    config.write_text(
+        f"sources:\n  - name: manchester-audit\n    council: Manchester City Council\n"
+        f"    base_url: {mock.base_url}\n    committees: [Audit Committee]\n    min_interval_s: 0\n",
+        encoding="utf-8",
+    )
+    args = ["scrape", "--config", str(config), "--since", "2026-01-01", "--raw-dir", str(tmp_path / "raw")]
+    args += ["--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]
+    assert main(args) == 0
+    documents = (tmp_path / "out" / "csv" / "documents.csv").read_text(encoding="utf-8")
+    assert f"{mock.base_url}/documents/g4967/Printed%20minutes" in documents
+    published = {p: p.read_bytes() for p in (tmp_path / "out").glob("*/*") if p.suffix in (".csv", ".parquet")}
+    asked = len(_documents(mock))
+    assert asked == 2
+
+    assert main(args) == 0
+    assert len(_documents(mock)) == asked  # the meeting is settled: not even listed again
+    assert {p: p.read_bytes() for p in published} == published
