@@ -6,7 +6,7 @@ from models.documents import DocumentRecord
 from models.entities import MentionRecord, PersonRecord
 from models.meetings import MeetingRecord
 from models.minutes import ActionRecord, AttendanceRecord, DecisionRecord, MinuteItemRecord
-from models.scrape import AttendanceAgreementRecord, CoverageRecord, SourceAttendanceRecord
+from models.scrape import AttendanceAgreementRecord, CoverageRecord, DocumentVersionRecord, SourceAttendanceRecord
 from models.tables import KpiRecord, TableCellRecord, TableRecord
 
 DATASETS: dict[str, type[Record]] = {
@@ -28,6 +28,7 @@ DATASETS: dict[str, type[Record]] = {
         SourceAttendanceRecord,
         AttendanceAgreementRecord,
         CoverageRecord,
+        DocumentVersionRecord,
     )
 }
 
@@ -40,6 +41,7 @@ __all__ = [
     "CoverageRecord",
     "DecisionRecord",
     "DocumentRecord",
+    "DocumentVersionRecord",
     "KpiRecord",
     "MeetingRecord",
     "MembershipRecord",

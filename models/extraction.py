@@ -21,6 +21,7 @@ from models import (
     CoverageRecord,
     DecisionRecord,
     DocumentRecord,
+    DocumentVersionRecord,
     KpiRecord,
     MeetingRecord,
     MembershipRecord,
@@ -67,6 +68,7 @@ class Extraction(BaseModel):
     source_attendance: tuple[SourceAttendanceRecord, ...] = ()
     attendance_agreement: tuple[AttendanceAgreementRecord, ...] = ()
     coverage: tuple[CoverageRecord, ...] = ()
+    document_versions: tuple[DocumentVersionRecord, ...] = ()
     # Set by a step that raised ("tables failed: ValueError: ..."); `merge` turns it into a failed row.
     failure: str = ""
 
@@ -87,7 +89,7 @@ class Extraction(BaseModel):
     @property
     def rows(self) -> dict[str, tuple[Record, ...]]:
         """Every dataset's records, by dataset name."""
-        return {name: getattr(self, name) for name in DATASETS}
+        return {name: getattr(self, name, ()) for name in DATASETS}  # one kept before a dataset was added has none
 
     def records(self) -> list[Record]:
         """Every record, dataset by dataset."""

@@ -1,4 +1,4 @@
-"""`source_attendance`, `attendance_agreement` and `coverage`: what the scraper records."""
+"""`source_attendance`, `attendance_agreement`, `coverage` and `document_versions`: what the scraper records."""
 
 from typing import ClassVar
 
@@ -46,3 +46,17 @@ class CoverageRecord(Record):
     documents_fetched: int
     documents_extracted: int
     documents_failed: int
+
+
+class DocumentVersionRecord(Record):
+    """One content a document URL has served: a file republished with other bytes is a new version."""
+
+    dataset: ClassVar[str] = "document_versions"
+
+    source_url: str
+    sha256: str
+    document_id: str
+    fetched_at: str  # when the URL was last fetched, whatever came
+    first_seen: str  # the first and last fetch that brought these bytes
+    last_seen: str
+    superseded_by: str = ""  # the next version's sha256; empty for the current one

@@ -31,7 +31,7 @@ from moderngov import responses
 from moderngov.http import Download, PoliteClient, Refused
 from moderngov.responses import Link, MeetingRef
 from moderngov.sources import Source
-from store.fetches import Fetch, ListedAttendee, Manifest
+from store.fetches import Fetch, ListedAttendee, ListedMeeting, Manifest
 from store.raw import RawStore, StoredPdf
 
 # A cookieless session segment some ModernGov servers put in their links: "/(S(abc123))/".
@@ -99,7 +99,7 @@ def scrape(
                 summary.meetings_settled += 1
                 continue
             try:
-                links = _documents(source, client, manifest, ref)
+                links = _documents(source, client, manifest, ref, now)
             except (httpx.HTTPError, Refused) as error:
                 summary.failed += 1
                 summary.errors.append(f"meeting {ref.id}: {error}")
@@ -107,9 +107,10 @@ def scrape(
             failures = summary.failed
             for link in links:
                 _fetch(source, raw, manifest, client, ref, link, full, now, summary)
-            if summary.failed == failures:  # a meeting with a failed file is listed again next time
-                when = now().strftime("%Y-%m-%dT%H:%M:%SZ")
-                manifest.mark_listed(source.name, str(ref.id), str(committee), str(ref.date or ""), when)
+            # a meeting with a failed file is listed again next time, settled or not
+            complete = summary.failed == failures
+            listed = ListedMeeting(source.name, str(ref.id), str(committee), str(ref.date or ""), _stamp(now), complete)
+            manifest.note_meeting(listed)
     return summary
 
 
@@ -139,15 +140,18 @@ def _meetings(source: Source, client: PoliteClient, committee: int, first: date,
     return [m for m in found if m.date is None or first <= m.date <= last]
 
 
-def _documents(source: Source, client: PoliteClient, manifest: Manifest, ref: MeetingRef) -> list[Link]:
+def _documents(
+    source: Source, client: PoliteClient, manifest: Manifest, ref: MeetingRef, now: Callable[[], datetime]
+) -> list[Link]:
     """The files to fetch for one meeting; its published attendees are kept on the way."""
     links: list[Link] = []
     detail = client.text(service(source, "GetMeeting", lMeetingId=ref.id))
     if detail.status == 200:
         meeting = responses.meeting(detail.text, source.base_url)
         links += meeting.documents
+        when = _stamp(now)
         attendees = [
-            ListedAttendee(source.name, str(ref.id), a.member_id, a.name, a.role, a.attendance)
+            ListedAttendee(source.name, str(ref.id), a.member_id, a.name, a.role, a.attendance, detail.url, when)
             for a in meeting.attendees
         ]
         manifest.keep_attendance(source.name, str(ref.id), attendees)
@@ -180,7 +184,7 @@ def _fetch(
         if (kept := raw.get(before.sha256)) is not None:
             summary.stored.append(kept)
         return
-    when = now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = _stamp(now)
     got = client.download(url, raw.temp_dir())
     outcome = _outcome(got, before)
     manifest.record(
@@ -211,6 +215,10 @@ def _fetch(
         summary.changed += 1
     else:
         summary.unchanged += 1
+
+
+def _stamp(now: Callable[[], datetime]) -> str:
+    return now().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _outcome(got: Download, before: Fetch | None) -> str:

@@ -232,7 +232,13 @@ def _run(args: argparse.Namespace, out: Path, jobs: list[Job]) -> int:
     from store.datasets import combine
     from store.publish import publish
 
-    manifest = publish(out, combine(d.extraction for d in done), EXTRACTOR_VERSION)
+    datasets = combine(d.extraction for d in done)
+    if args.command == "scrape":
+        from store.fetches import Manifest
+        from store.scraped import scraped
+
+        datasets |= scraped(Manifest(Path(args.raw_dir) / "manifest.sqlite"), datasets)
+    manifest = publish(out, datasets, EXTRACTOR_VERSION)
     pages, seconds = sum(d.pages for d in done), time.monotonic() - started
     not_ok = [d for d in done if not _ok(d)]
     if not args.quiet:

@@ -37,8 +37,9 @@ CREATE TABLE IF NOT EXISTS meetings (
     source TEXT NOT NULL,
     meeting_id TEXT NOT NULL,
     committee_id TEXT NOT NULL,
-    date TEXT NOT NULL,
+    date TEXT NOT NULL,             -- YYYY-MM-DD as listed
     listed_at TEXT NOT NULL,
+    complete INTEGER NOT NULL,      -- 1 when every file of the meeting was fetched
     PRIMARY KEY (source, meeting_id)
 );
 CREATE TABLE IF NOT EXISTS source_attendance (
@@ -48,6 +49,8 @@ CREATE TABLE IF NOT EXISTS source_attendance (
     name TEXT NOT NULL,
     role TEXT NOT NULL,
     attendance TEXT NOT NULL,
+    source_url TEXT NOT NULL,
+    retrieved_at TEXT NOT NULL,
     PRIMARY KEY (source, meeting_id, member_id)
 );
 """
@@ -93,6 +96,20 @@ class ListedAttendee:
     name: str
     role: str
     attendance: str
+    source_url: str
+    retrieved_at: str
+
+
+@dataclass(frozen=True)
+class ListedMeeting:
+    """A meeting a source listed: ModernGov's ids, the day it is held, whether all its files came."""
+
+    source: str
+    meeting_id: str
+    committee_id: str
+    date: str
+    listed_at: str
+    complete: bool
 
 
 class Manifest:
@@ -138,26 +155,31 @@ class Manifest:
         return out
 
     def listed(self, source: str, meeting_id: str) -> bool:
-        """Whether the meeting was listed (and its documents fetched) before."""
+        """Whether the meeting was listed before and every file of it fetched."""
         with self._db() as db:
             found = db.execute(
-                "SELECT 1 FROM meetings WHERE source = ? AND meeting_id = ?", (source, meeting_id)
+                "SELECT 1 FROM meetings WHERE source = ? AND meeting_id = ? AND complete = 1", (source, meeting_id)
             ).fetchone()
         return found is not None
 
-    def mark_listed(self, source: str, meeting_id: str, committee_id: str, date: str, listed_at: str) -> None:
+    def note_meeting(self, meeting: ListedMeeting) -> None:
         with self._db() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO meetings VALUES (?, ?, ?, ?, ?)",
-                (source, meeting_id, committee_id, date, listed_at),
-            )
+            db.execute("INSERT OR REPLACE INTO meetings VALUES (?, ?, ?, ?, ?, ?)", astuple(meeting))
+
+    def meetings(self) -> list[ListedMeeting]:
+        with self._db() as db:
+            rows = db.execute("SELECT * FROM meetings ORDER BY source, date, meeting_id").fetchall()
+        return [
+            ListedMeeting(source, meeting, committee, day, at, bool(done))
+            for source, meeting, committee, day, at, done in rows
+        ]
 
     def keep_attendance(self, source: str, meeting_id: str, attendees: list[ListedAttendee]) -> None:
         """The web service's attendees of a meeting, replacing any kept before."""
         with self._db() as db:
             db.execute("DELETE FROM source_attendance WHERE source = ? AND meeting_id = ?", (source, meeting_id))
             db.executemany(
-                "INSERT OR REPLACE INTO source_attendance VALUES (?, ?, ?, ?, ?, ?)", map(astuple, attendees)
+                "INSERT OR REPLACE INTO source_attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?)", map(astuple, attendees)
             )
 
     def attendance(self) -> list[ListedAttendee]:

@@ -6,6 +6,7 @@ Bound to 127.0.0.1 on a free port; no test touches a council's host.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -44,6 +45,10 @@ class MockModernGov:
     robots: str = "User-agent: *\nDisallow: /mgRestricted/\n"
     files: dict[str, bytes] = field(default_factory=dict)
     faults: dict[str, list[str]] = field(default_factory=dict)
+    # Meeting 4967 as another day and with other attendees ((member id, name, attendance)), so
+    # that it can be the meeting of the minutes served.
+    day: str = ""
+    attendees: list[tuple[str, str, str]] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
 
     def answer(self, handler: BaseHTTPRequestHandler) -> None:
@@ -96,6 +101,15 @@ class MockModernGov:
         if operation not in names or not xml.is_file():
             return _send(handler, 404, b"", "text/html")
         text = xml.read_text(encoding="utf-8").replace(REAL_HOST, self.base_url)  # its links point here
+        if self.day:
+            text = text.replace("10/02/2026", self.day)
+        if self.attendees:
+            listed = "".join(
+                f'<attendee membertype="U" memberid="{member}" name="{name}" roledescription="Committee Member" '
+                f'attendance="{attendance}"></attendee>'
+                for member, name, attendance in self.attendees
+            )
+            text = re.sub(r"<attendees>.*</attendees>", f"<attendees>{listed}</attendees>", text, flags=re.S)
         return _send(handler, 200, text.encode(), "text/xml; charset=utf-8")
 
 

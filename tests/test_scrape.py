@@ -156,3 +156,40 @@ def test_the_scrape_command_extracts_the_archive_and_a_rerun_changes_nothing(
     assert main(args) == 0
     assert len(_documents(mock)) == asked  # the meeting is settled: not even listed again
     assert {p: p.read_bytes() for p in published} == published
+
+
+def test_the_councils_attendance_record_is_published_with_our_agreement(mock: MockModernGov, tmp_path: Path) -> None:
+    # The mock's meeting 4967 is Ayton Community Council's of 3 November 2009, whose minutes it serves;
+    # the council's record spells one name otherwise and says an apologist was present.
+    present = ["Rob Boyd", "Norman Robertson", "Audrey Cruickshank", "Dick Noble", "Kenny Combe", "Graham Dolan"]
+    present += ["Ian Logan", "Robert Weatherston", "Raymond Allan", "Michael Cook"]
+    mock.day = "03/11/2009"
+    mock.attendees = [(str(100 + k), f"Councillor {name}", "Present") for k, name in enumerate(present)]
+    config = tmp_path / "sources.yaml"
+    config.write_text(
+        f"sources:\n  - name: ayton\n    council: Ayton Community Council\n"
+        f"    base_url: {mock.base_url}\n    committees: [144]\n    min_interval_s: 0\n",
+        encoding="utf-8",
+    )
+    from runner.cli import main
+
+    args = ["scrape", "--config", str(config), "--since", "2009-10-01", "--raw-dir", str(tmp_path / "raw")]
+    assert main([*args, "--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 0
+    [agreed] = _csv(tmp_path / "out" / "csv" / "attendance_agreement.csv")
+    assert agreed["meeting_id"].endswith("/2009-11-03")
+    assert (agreed["matched"], agreed["source_only"], agreed["extracted_only"]) == ("9", "1", "0")
+    assert (agreed["precision"], agreed["recall"]) == ("1.0", "0.9")
+    assert agreed["disagreements"] == "only the council: Michael Cook"
+    source = _csv(tmp_path / "out" / "csv" / "source_attendance.csv")
+    assert len(source) == 10 and {r["meeting_id"] for r in source} == {agreed["meeting_id"]}
+    versions = _csv(tmp_path / "out" / "csv" / "document_versions.csv")
+    assert len(versions) == 2 and all(v["superseded_by"] == "" for v in versions)
+    [covered] = _csv(tmp_path / "out" / "csv" / "coverage.csv")
+    assert (covered["year"], covered["meetings_listed"], covered["documents_fetched"]) == ("2009", "1", "2")
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
