@@ -54,6 +54,7 @@ class Summary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     stored: list[StoredPdf] = field(default_factory=list)  # every file the listed meetings hold
+    fetched: list[StoredPdf] = field(default_factory=list)  # those that came new or changed this run
 
     def line(self, name: str) -> str:
         return (
@@ -209,12 +210,14 @@ def _fetch(
         return
     entry = raw.adopt(got.path, got.sha256, _file_name(link), url, when)
     summary.stored.append(entry)
+    if outcome == "unchanged":
+        summary.unchanged += 1
+        return
+    summary.fetched.append(entry)
     if outcome == "new":
         summary.new_files += 1
-    elif outcome == "changed":
-        summary.changed += 1
     else:
-        summary.unchanged += 1
+        summary.changed += 1
 
 
 def _stamp(now: Callable[[], datetime]) -> str:

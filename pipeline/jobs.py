@@ -1,4 +1,4 @@
-"""Jobs: per-document extraction, and publishing."""
+"""Jobs: discovery, per-document extraction, and publishing."""
 
 from dagster import AssetSelection, define_asset_job
 
@@ -13,4 +13,9 @@ publish_job = define_asset_job(
     "publish_datasets",
     selection=AssetSelection.groups("datasets"),
     description="Write every dataset from all extracted documents.",
+)
+discover_job = define_asset_job(
+    "discover_moderngov",
+    selection=AssetSelection.assets("moderngov_discovery"),
+    description="Fetch what the followed councils newly published (sources.yaml) into the raw store.",
 )

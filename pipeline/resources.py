@@ -12,6 +12,8 @@ from extractors import EXTRACTOR_VERSION
 from models import Record
 from models.extraction import Extraction
 from models.vocab import DEFAULT_TABLE_ENGINE, TableEngine
+from moderngov.http import PoliteClient
+from moderngov.sources import Source, load_sources
 from runner import MEMORY_MB, TIMEOUT_S
 from runner.worker import Limits
 from store.extractions import ExtractionStore
@@ -51,6 +53,21 @@ class RawStoreResource(ConfigurableResource):
     def store(self) -> RawStore:
         """The store at `root`."""
         return RawStore(Path(self.root))
+
+
+class SourcesResource(ConfigurableResource):
+    """The councils followed (`sources.yaml`, README "Following a council"), fetched from politely."""
+
+    config: str = "sources.yaml"
+
+    def enabled(self, only: str = "") -> list[Source]:
+        """The enabled sources (or the one named, enabled or not: a researcher's rerun from the UI)."""
+        path = Path(self.config)
+        found = load_sources(path) if path.exists() else []
+        return [s for s in found if s.name == only] if only else [s for s in found if s.enabled]
+
+    def client(self, source: Source) -> PoliteClient:
+        return PoliteClient(source.base_url, source.min_interval_s, source.timeout_s, source.max_bytes)
 
 
 class DatasetsResource(ConfigurableResource):
@@ -129,11 +146,13 @@ def resources(
     store: Path = PROJECT / "raw_pdfs" / ".store",
     out_dir: Path = PROJECT / "outputs",
     processes: int = 2,
+    sources: Path = PROJECT / "sources.yaml",
 ) -> dict[str, object]:
     """Every resource the definitions use, by key; tests point the folders elsewhere."""
     datasets = DatasetsResource(out_dir=str(out_dir))
     return {
         "source": LocalFolderSource(folder=str(inbox)),
+        "sources": SourcesResource(config=str(sources)),
         "raw_store": RawStoreResource(root=str(store)),
         "output": datasets,
         "workers": WorkersResource(processes=processes),

@@ -1,16 +1,26 @@
-"""A sensor that turns new PDFs in `raw_pdfs/` into partitions and runs, and removed ones into withdrawals."""
+"""Sensors: new PDFs in `raw_pdfs/` and files discovery fetched become partitions and runs, removed
+ones withdrawals; the nightly discovery schedule."""
+
+import json
 
 from dagster import (
+    AssetKey,
     AssetSelection,
     AutomationConditionSensorDefinition,
+    DefaultScheduleStatus,
     DefaultSensorStatus,
+    EventLogEntry,
     RunRequest,
+    ScheduleDefinition,
     SensorEvaluationContext,
     SensorResult,
+    TextMetadataValue,
+    asset_sensor,
     sensor,
 )
 
-from pipeline.jobs import extract_job, publish_job
+from pipeline.assets.scrape import NEW_DOCUMENTS
+from pipeline.jobs import discover_job, extract_job, publish_job
 from pipeline.partitions import documents_partitions
 from pipeline.resources import LocalFolderSource, RawStoreResource
 from store.discovery import apply, dump_cursor, load_cursor, look
@@ -51,6 +61,29 @@ def new_pdfs_sensor(
         run_requests=requests,
         dynamic_partitions_requests=[documents_partitions.build_add_request(keys)] if keys else [],
     )
+
+
+@asset_sensor(asset_key=AssetKey("moderngov_discovery"), job=extract_job, default_status=DefaultSensorStatus.RUNNING)
+def scraped_documents_sensor(context: SensorEvaluationContext, asset_event: EventLogEntry) -> SensorResult:
+    """Each file discovery fetched new (or changed) becomes a partition and is extracted once."""
+    materialization = asset_event.asset_materialization
+    metadata = materialization.metadata if materialization is not None else {}
+    found = metadata.get(NEW_DOCUMENTS)
+    keys = json.loads(found.value) if isinstance(found, TextMetadataValue) and found.value else []
+    return SensorResult(
+        run_requests=[RunRequest(partition_key=key, run_key=f"{key}:scraped") for key in keys],
+        dynamic_partitions_requests=[documents_partitions.build_add_request(keys)] if keys else [],
+    )
+
+
+# Every night at 02:00 (UK time), discovery for every enabled source (sources.yaml).
+nightly_discovery = ScheduleDefinition(
+    name="nightly_discovery",
+    job=discover_job,
+    cron_schedule="0 2 * * *",
+    execution_timezone="Europe/London",
+    default_status=DefaultScheduleStatus.RUNNING,
+)
 
 
 # The dataset assets publish when documents are extracted or fail (publish.PUBLISH_WHEN), and

@@ -193,3 +193,35 @@ def _csv(path: Path) -> list[dict[str, str]]:
 
     with path.open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
+
+
+def test_nightly_discovery_in_dagster_fetches_and_asks_for_each_new_file_once(
+    mock: MockModernGov, tmp_path: Path
+) -> None:
+    from dagster import DagsterInstance, build_sensor_context, materialize
+
+    from pipeline.assets.scrape import moderngov_discovery
+    from pipeline.definitions import defs
+    from pipeline.partitions import DOCUMENTS
+    from pipeline.resources import resources
+    from pipeline.sensors import scraped_documents_sensor
+
+    config = tmp_path / "sources.yaml"
+    config.write_text(
+        f"sources:\n  - name: manchester-audit\n    council: Manchester City Council\n"
+        f"    base_url: {mock.base_url}\n    committees: [144]\n    min_interval_s: 0\n",
+        encoding="utf-8",
+    )
+    found = resources(inbox=tmp_path / "inbox", store=tmp_path / "store", out_dir=tmp_path / "out", sources=config)
+    run = {"ops": {"moderngov_discovery": {"config": {"since": "2026-01-01"}}}}
+    with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
+        assert materialize([moderngov_discovery], instance=instance, resources=found, run_config=run).success
+        with build_sensor_context(instance=instance, repository_def=defs.get_repository_def()) as context:
+            [result] = list(scraped_documents_sensor(context))  # type: ignore[arg-type]
+        stored = sorted(e.document_id for e in RawStore(tmp_path / "store").entries())
+        assert len(stored) == 2
+        assert sorted(r.partition_key for r in result.run_requests) == stored
+        assert sorted(result.dynamic_partitions_requests[0].partition_keys) == stored
+    schedule = defs.get_schedule_def("nightly_discovery")
+    assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 2 * * *", "Europe/London")
+    assert DOCUMENTS == "documents"

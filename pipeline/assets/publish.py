@@ -22,7 +22,9 @@ from models.extraction import Extraction
 from models.vocab import DocumentStatus
 from pipeline.resources import DatasetsResource, RawStoreResource
 from store.datasets import column_types, combine, frame
+from store.fetches import Manifest
 from store.preview import markdown_preview
+from store.scraped import scraped
 
 # Publish when any document has been extracted, or has failed, since the last publish, once no
 # extraction is running. Unlike eager(), a missing or failed partition never holds it back.
@@ -85,6 +87,9 @@ def datasets(
         for key, e in document_extraction.items()
     }
     records = combine(extractions[key] for key in sorted(extractions))
+    fetches = raw_store.store().root / "manifest.sqlite"  # files the scraper fetched: their datasets
+    if fetches.exists():
+        records |= scraped(Manifest(fetches), records)
     manifest = output.publish(records, log=context.log.info)
     context.log.info(f"published run {manifest['run_id']} ({len(extractions)} documents) to {output.out_dir}")
     for name, rows in records.items():
