@@ -90,8 +90,17 @@ def scrape(
     today = now().date()
     first = since or today - timedelta(days=source.lookback_days)
     last = today + timedelta(days=source.ahead_days)
-    for committee in _committee_ids(source, client):
-        for ref in _meetings(source, client, committee, first, last):
+    try:
+        committees = _committee_ids(source, client, summary)
+    except (httpx.HTTPError, Refused) as error:
+        return _failed(summary, f"committees: {error}")
+    for committee in committees:
+        try:
+            refs = _meetings(source, client, committee, first, last)
+        except (httpx.HTTPError, Refused) as error:
+            _failed(summary, f"committee {committee}: {error}")
+            continue
+        for ref in refs:
             if ref.status.lower() == "cancelled":
                 continue
             summary.meetings_seen += 1
@@ -102,8 +111,7 @@ def scrape(
             try:
                 links = _documents(source, client, manifest, ref, now)
             except (httpx.HTTPError, Refused) as error:
-                summary.failed += 1
-                summary.errors.append(f"meeting {ref.id}: {error}")
+                _failed(summary, f"meeting {ref.id}: {error}")
                 continue
             failures = summary.failed
             for link in links:
@@ -115,15 +123,25 @@ def scrape(
     return summary
 
 
-def _committee_ids(source: Source, client: PoliteClient) -> list[int]:
-    """The committees as ids: titles are looked up in `GetCommittees` (exact title)."""
+def _committee_ids(source: Source, client: PoliteClient, summary: Summary) -> list[int]:
+    """The committees as ids: titles are looked up in `GetCommittees` (exact title); one not
+    found is an error of the run."""
     ids = [c for c in source.committees if isinstance(c, int)]
     titles = {c for c in source.committees if isinstance(c, str)}
     if titles:
         page = client.text(service(source, "GetCommittees"))
         known = {c.title: c.id for c in responses.committees(page.text)} if page.status == 200 else {}
         ids += [known[t] for t in sorted(titles) if t in known]
+        summary.errors += [
+            f"no committee titled {t!r} (GetCommittees: HTTP {page.status})" for t in titles - set(known)
+        ]
     return ids
+
+
+def _failed(summary: Summary, error: str) -> Summary:
+    summary.failed += 1
+    summary.errors.append(error)
+    return summary
 
 
 def _meetings(source: Source, client: PoliteClient, committee: int, first: date, last: date) -> list[MeetingRef]:

@@ -165,6 +165,35 @@ PROVENANCE_DATASETS = [
     name for name, model in DATASETS.items() if {"source_document_id", "page"} <= set(model.model_fields)
 ]
 provenance_checks = [_provenance_check(name) for name in PROVENANCE_DATASETS]
+# Below this share of the council's own record of who was present, a meeting's attendance is
+# probably misread (the check warns; minutes and the council's record do differ at times).
+MIN_ATTENDANCE_RECALL = 0.8
+
+
+@asset_check(
+    asset="attendance_agreement",
+    description="The attendance read from minutes agrees with the council's own record (ModernGov).",
+)
+def attendance_agrees(attendance_agreement: pd.DataFrame) -> AssetCheckResult:
+    """Overall precision and recall of our attendance against the council's, and the meetings below the bar."""
+    df = attendance_agreement
+    matched, ours, theirs = (int(df[c].sum()) for c in ("matched", "extracted_only", "source_only"))
+    low = sorted(df.loc[df["recall"] < MIN_ATTENDANCE_RECALL, "meeting_id"])
+    return AssetCheckResult(
+        passed=not low,
+        severity=AssetCheckSeverity.WARN,
+        metadata={
+            "meetings": len(df),
+            "precision": round(matched / (matched + ours), 4) if matched + ours else 0.0,
+            "recall": round(matched / (matched + theirs), 4) if matched + theirs else 0.0,
+            "below_recall_bar": len(low),
+            "sample": "; ".join(
+                f"{m}: {d}" for m, d in zip(df["meeting_id"], df["disagreements"], strict=True) if m in low[:SAMPLE]
+            ),
+        },
+    )
+
+
 all_checks = [
     agenda_numbering_unique,
     minute_numbering_unique,
@@ -173,5 +202,6 @@ all_checks = [
     documents_not_silently_empty,
     kpi_values_parse,
     totals_add_up,
+    attendance_agrees,
     *provenance_checks,
 ]

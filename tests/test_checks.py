@@ -96,3 +96,24 @@ def test_kind_from_structure_when_the_title_says_nothing(tmp_path: Path) -> None
     report = ["Highways update", "The Clerk reported on the state of the lanes."]
     named = SourceInfo(file_name="minutes_2019-06-24.pdf")
     assert extract_document(read_pdf(text_pdf(tmp_path / "r.pdf", report)), named).file.kind_evidence == "file name"
+
+
+def test_attendance_agreement_check_gives_the_figures_and_warns_below_the_bar() -> None:
+    from pipeline.checks import attendance_agrees
+
+    agreement = pd.DataFrame(
+        {
+            "meeting_id": ["ayton-community-council/2009-11-03", "ayton-community-council/2009-12-01"],
+            "matched": [9, 2],
+            "extracted_only": [0, 1],
+            "source_only": [1, 3],
+            "precision": [1.0, 0.6667],
+            "recall": [0.9, 0.4],
+            "disagreements": ["only the council: Michael Cook", "only the council: A; only the council: B"],
+        }
+    )
+    result = attendance_agrees(agreement)
+    assert not result.passed
+    assert result.metadata["precision"].value == round(11 / 12, 4)
+    assert result.metadata["recall"].value == round(11 / 15, 4)
+    assert result.metadata["sample"].value.startswith("ayton-community-council/2009-12-01")

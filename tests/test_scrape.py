@@ -225,3 +225,10 @@ def test_nightly_discovery_in_dagster_fetches_and_asks_for_each_new_file_once(
     schedule = defs.get_schedule_def("nightly_discovery")
     assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 2 * * *", "Europe/London")
     assert DOCUMENTS == "documents"
+
+
+def test_a_listing_that_fails_is_an_error_of_the_run_not_its_end(mock: MockModernGov, tmp_path: Path) -> None:
+    mock.faults["/mgWebService.asmx/GetMeetings"] = ["timeout"] * 2
+    summary, _, _ = _run(mock, tmp_path, timeout_s=0.5, attempts=2)
+    assert (summary.failed, summary.new_files) == (1, 0)
+    assert summary.errors[0].startswith("committee 144: ")
