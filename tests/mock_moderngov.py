@@ -1,4 +1,4 @@
-"""A local ModernGov server for tests: real web-service answers (../shared/corpus/web/, Manchester's
+"""A local ModernGov server for tests: real web-service answers (tests/data/web/, Manchester's
 Audit Committee), a documents page in ModernGov's markup, real PDFs, and faults on demand.
 
 Bound to 127.0.0.1 on a free port; no test touches a council's host.
@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-WEB = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "web"
+WEB = Path(__file__).parent / "data" / "web"  # copied from ../shared/corpus/web/ (SOURCES.tsv says whence)
 DATA = Path(__file__).parent / "data"
 REAL_HOST = "https://democracy.manchester.gov.uk"
 PACK = "/documents/g4967/Public reports pack 10th-Feb-2026 10.00 Audit Committee.pdf"

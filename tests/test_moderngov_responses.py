@@ -25,7 +25,7 @@ from moderngov.responses import (
     parse_date,
 )
 
-WEB = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "web"
+WEB = Path(__file__).parent / "data" / "web"  # copied from ../shared/corpus/web/ (SOURCES.tsv says whence)
 MANCHESTER_SERVICE = "https://democracy.manchester.gov.uk/mgWebService.asmx/GetMeeting?lMeetingId=4967"
 # The decision fragment does not name its council; the page URL only gives its relative links a host.
 EXAMPLE = "https://democracy.example.gov.uk/moderngov/"
