@@ -10,7 +10,8 @@ What the client promises the council (README, "Following a council"):
 * it gives up on a request after `timeout_s`, retries a timeout, a dropped connection, a 429 or
   a 5xx a few times with growing waits, and then records the failure and moves on;
 * it reads at most `max_bytes` (default 100 MB) of a file, and keeps a file as a PDF only when
-  its bytes open with `%PDF-`.
+  its bytes open with `%PDF-`;
+* when robots.txt answers 5xx or not at all, it asks for nothing (RFC 9309).
 
 Downloads go to a temporary file that is flushed to disk before the caller moves it into the
 archive; a download that fails leaves nothing behind.
@@ -40,8 +41,8 @@ USER_AGENT = f"councilpacks/{EXTRACTOR_VERSION} (+https://github.com/councilpack
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
 T = TypeVar("T")
-# Where the PDF header may start: the specification lets a file open with up to 1 KB of junk.
-PDF_HEADER_WITHIN = 1024
+# The rules when robots.txt cannot be read (a 5xx, no answer): ask for nothing.
+KEEP_OFF = ["User-agent: *", "Disallow: /"]
 
 
 class Refused(Exception):
@@ -163,7 +164,7 @@ class PoliteClient:
                 path.unlink(missing_ok=True)
                 raise
         with path.open("rb") as head:
-            if b"%PDF-" not in head.read(PDF_HEADER_WITHIN):
+            if head.read(5) != b"%PDF-":
                 path.unlink()
                 return Download(url, status, kind, size, error=f"not a PDF ({kind or 'no content type'})")
         return Download(url, status, kind, size, digest.hexdigest(), path)
@@ -208,11 +209,13 @@ class PoliteClient:
         if self._robots is None:
             robots = urllib.robotparser.RobotFileParser()
             self._wait()
+            # RFC 9309: redirects are followed; a 4xx means no rules; a 5xx or no answer, keep off.
             try:
-                answer = self._http().get(urljoin(self.base_url, "/robots.txt"))
-                lines = answer.text.splitlines() if answer.status_code == 200 else []
+                answer = self._http().get(urljoin(self.base_url, "/robots.txt"), follow_redirects=True)
+                status = answer.status_code
+                lines = answer.text.splitlines() if status == 200 else [] if status < 500 else KEEP_OFF
             except httpx.HTTPError:
-                lines = []  # no robots.txt to read: nothing disallowed
+                lines = KEEP_OFF
             robots.parse(lines)
             self._robots = robots
         return self._robots.can_fetch(USER_AGENT, url)

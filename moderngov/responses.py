@@ -174,22 +174,26 @@ def _text(element: ET.Element, tag: str) -> str:
     return element.findtext(tag, default="")
 
 
-def _root(xml: str | bytes) -> ET.Element:
-    """The parsed response, after the BOM and whitespace some servers put before "<?xml"."""
+def _root(xml: str | bytes, tag: str) -> ET.Element:
+    """The parsed response, after the BOM and whitespace some servers put before "<?xml"; an
+    answer whose root is not `tag` (an HTML page served in its place) is no response."""
     if isinstance(xml, bytes):
         data: str | bytes = xml.strip().removeprefix(UTF8_BOM).strip()
     else:
         data = xml.strip().removeprefix("\ufeff").strip()
     try:
-        return ET.fromstring(data)
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise ValueError(f"not a ModernGov XML response: {data[:80]!r}") from exc
+    if root.tag != tag:
+        raise ValueError(f"not a ModernGov {tag} response: <{root.tag}>")
+    return root
 
 
 def committees(xml: str | bytes) -> list[Committee]:
     """Every <committee> of a GetCommittees response that has an id, in order."""
     found = []
-    for element in _root(xml).iter("committee"):
+    for element in _root(xml, "committees").iter("committee"):
         committee_id = _int(_text(element, "committeeid"))
         if committee_id is None:
             continue
@@ -207,7 +211,7 @@ def committees(xml: str | bytes) -> list[Committee]:
 def meetings(xml: str | bytes) -> list[MeetingRef]:
     """Every <meeting> with an id under each <committee> of a GetMeetings response, with that committee's id."""
     found = []
-    for committee in _root(xml).iter("committee"):
+    for committee in _root(xml, "getmeetings").iter("committee"):
         committee_id = _int(_text(committee, "committeeid"))
         for element in committee.iter("meeting"):
             meeting_id = _int(_text(element, "meetingid"))
@@ -223,7 +227,7 @@ def meeting(xml: str | bytes, base_url: str) -> MeetingDetail:
 
     base_url is the site ("https://democracy.manchester.gov.uk/") or the service URL it was fetched from.
     """
-    root = _root(xml)
+    root = _root(xml, "meeting")
     return MeetingDetail(
         id=_int(_text(root, "meetingid")) or 0,
         date=parse_date(_text(root, "meetingdate")),

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 import httpx
 
 from moderngov import responses
-from moderngov.http import Download, PoliteClient, Refused
+from moderngov.http import Download, Page, PoliteClient, Refused
 from moderngov.responses import Link, MeetingRef
 from moderngov.sources import Source
 from store.fetches import Fetch, ListedAttendee, ListedMeeting, Manifest
@@ -40,6 +40,10 @@ SESSION = re.compile(r"/\(S\([^)]*\)\)", re.I)
 SERVICE_OFF = frozenset({403, 404})
 # With a public reports pack, these kinds are in it already.
 IN_THE_PACK = frozenset({"agenda", "item", "converted"})
+
+
+class Unlisted(Exception):
+    """A listing (a committee's meetings, a meeting's documents) that could not be read."""
 
 
 @dataclass
@@ -92,12 +96,12 @@ def scrape(
     last = today + timedelta(days=source.ahead_days)
     try:
         committees = _committee_ids(source, client, summary)
-    except (httpx.HTTPError, Refused) as error:
+    except (httpx.HTTPError, Refused, Unlisted) as error:
         return _failed(summary, f"committees: {error}")
     for committee in committees:
         try:
             refs = _meetings(source, client, committee, first, last)
-        except (httpx.HTTPError, Refused) as error:
+        except (httpx.HTTPError, Refused, Unlisted) as error:
             _failed(summary, f"committee {committee}: {error}")
             continue
         for ref in refs:
@@ -110,7 +114,7 @@ def scrape(
                 continue
             try:
                 links = _documents(source, client, manifest, ref, now)
-            except (httpx.HTTPError, Refused) as error:
+            except (httpx.HTTPError, Refused, Unlisted) as error:
                 _failed(summary, f"meeting {ref.id}: {error}")
                 continue
             failures = summary.failed
@@ -130,7 +134,10 @@ def _committee_ids(source: Source, client: PoliteClient, summary: Summary) -> li
     titles = {c for c in source.committees if isinstance(c, str)}
     if titles:
         page = client.text(service(source, "GetCommittees"))
-        known = {c.title: c.id for c in responses.committees(page.text)} if page.status == 200 else {}
+        try:
+            known = {c.title: c.id for c in responses.committees(page.text)} if page.status == 200 else {}
+        except ValueError:  # an HTML page in its place
+            known = {}
         ids += [known[t] for t in sorted(titles) if t in known]
         summary.errors += [
             f"no committee titled {t!r} (GetCommittees: HTTP {page.status})" for t in titles - set(known)
@@ -148,15 +155,24 @@ def _meetings(source: Source, client: PoliteClient, committee: int, first: date,
     """The committee's meetings held between `first` and `last`, from the web service or its page."""
     dates = {"sFromDate": first.strftime("%d/%m/%Y"), "sToDate": last.strftime("%d/%m/%Y")}
     page = client.text(service(source, "GetMeetings", lCommitteeId=committee, **dates))
-    if page.status == 200:
-        found = responses.meetings(page.text)
-    elif page.status in SERVICE_OFF:
+    found = _xml(responses.meetings, page)
+    if found is None and page.status in (*SERVICE_OFF, 200):  # switched off, or an HTML page in its place
         listing = f"{source.base_url}/ieListMeetings.aspx?{urlencode({'CId': committee})}"
         page = client.text(listing)
-        found = responses.html_meetings(page.text, listing, committee) if page.status == 200 else []
-    else:
-        found = []
+        found = responses.html_meetings(page.text, listing, committee) if page.status == 200 else None
+    if found is None:
+        raise Unlisted(f"HTTP {page.status} from {page.url}")
     return [m for m in found if m.date is None or first <= m.date <= last]
+
+
+def _xml(read: Callable[[str], list[MeetingRef]], page: Page) -> list[MeetingRef] | None:
+    """A web-service answer read, or None when it is not one (an error status, an HTML page)."""
+    if page.status != 200:
+        return None
+    try:
+        return read(page.text)
+    except ValueError:
+        return None
 
 
 def _documents(
@@ -165,8 +181,8 @@ def _documents(
     """The files to fetch for one meeting; its published attendees are kept on the way."""
     links: list[Link] = []
     detail = client.text(service(source, "GetMeeting", lMeetingId=ref.id))
-    if detail.status == 200:
-        meeting = responses.meeting(detail.text, source.base_url)
+    meeting = _meeting(detail, source.base_url)
+    if meeting is not None:
         links += meeting.documents
         when = _stamp(now)
         attendees = [
@@ -176,12 +192,22 @@ def _documents(
         manifest.keep_attendance(source.name, str(ref.id), attendees)
     listing = f"{source.base_url}/ieListDocuments.aspx?{urlencode({'CId': ref.committee_id, 'MId': ref.id})}"
     page = client.text(listing)
-    if page.status == 200:
-        links += responses.html_documents(page.text, listing)
+    if page.status != 200:  # the meeting's files are not known: it is listed again next time
+        raise Unlisted(f"HTTP {page.status} from {listing}")
+    links += responses.html_documents(page.text, listing)
     chosen = list({canonical(link.url): link for link in reversed(links)}.values())
     if any(link.kind == "pack" for link in chosen):
         chosen = [link for link in chosen if link.kind not in IN_THE_PACK]
     return sorted(chosen, key=lambda link: canonical(link.url))
+
+
+def _meeting(page: Page, base_url: str) -> responses.MeetingDetail | None:
+    if page.status != 200:
+        return None
+    try:
+        return responses.meeting(page.text, base_url)
+    except ValueError:  # an HTML page in its place
+        return None
 
 
 def _fetch(
@@ -206,6 +232,8 @@ def _fetch(
     when = _stamp(now)
     got = client.download(url, raw.temp_dir())
     outcome = _outcome(got, before)
+    # the file is in the store before the manifest says so: a crash between leaves it fetched again
+    entry = raw.adopt(got.path, got.sha256, _file_name(link), url, when) if got.path is not None else None
     manifest.record(
         Fetch(
             url,
@@ -222,11 +250,9 @@ def _fetch(
             got.error,
         )
     )
-    if got.path is None:
-        summary.failed += 1
-        summary.errors.append(f"{url}: {got.error}")
+    if entry is None:
+        _failed(summary, f"{url}: {got.error}")
         return
-    entry = raw.adopt(got.path, got.sha256, _file_name(link), url, when)
     summary.stored.append(entry)
     if outcome == "unchanged":
         summary.unchanged += 1

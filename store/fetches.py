@@ -175,7 +175,11 @@ class Manifest:
         ]
 
     def keep_attendance(self, source: str, meeting_id: str, attendees: list[ListedAttendee]) -> None:
-        """The web service's attendees of a meeting, replacing any kept before."""
+        """The web service's attendees of a meeting, replacing any kept before when they differ
+        (an unchanged list keeps when it was first retrieved, so a rerun publishes the same bytes)."""
+        kept = [a for a in self.attendance() if (a.source, a.meeting_id) == (source, meeting_id)]
+        if _people(kept) == _people(attendees):
+            return
         with self._db() as db:
             db.execute("DELETE FROM source_attendance WHERE source = ? AND meeting_id = ?", (source, meeting_id))
             db.executemany(
@@ -191,3 +195,7 @@ class Manifest:
     def _db(self) -> Iterator[sqlite3.Connection]:
         with closing(sqlite3.connect(self.path)) as db, db:
             yield db
+
+
+def _people(attendees: list[ListedAttendee]) -> list[tuple[str, str, str, str]]:
+    return sorted((a.member_id, a.name, a.role, a.attendance) for a in attendees)

@@ -4,6 +4,7 @@ versions, and every fault leaving a manifest record, no partial file, and the ru
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -232,3 +233,39 @@ def test_a_listing_that_fails_is_an_error_of_the_run_not_its_end(mock: MockModer
     summary, _, _ = _run(mock, tmp_path, timeout_s=0.5, attempts=2)
     assert (summary.failed, summary.new_files) == (1, 0)
     assert summary.errors[0].startswith("committee 144: ")
+
+
+def test_an_html_page_in_place_of_the_web_service_falls_back_to_the_pages(mock: MockModernGov, tmp_path: Path) -> None:
+    mock.faults["/mgWebService.asmx/GetMeetings"] = ["html"]
+    mock.faults["/mgWebService.asmx/GetMeeting"] = ["html"]
+    summary, manifest, _ = _run(mock, tmp_path)
+    assert (summary.meetings_seen, summary.new_files, summary.failed) == (1, 2, 0)
+    assert manifest.attendance() == []  # no attendees from an HTML page
+
+
+def test_a_meeting_whose_documents_page_fails_is_listed_again(mock: MockModernGov, tmp_path: Path) -> None:
+    mock.faults["/ieListDocuments.aspx"] = ["500"] * 2
+    summary, manifest, _ = _run(mock, tmp_path, attempts=2)
+    assert (summary.failed, summary.new_files) == (1, 0)
+    assert not manifest.listed("manchester-audit", "4967")
+
+
+def test_a_robots_txt_that_fails_keeps_the_client_off(mock: MockModernGov, tmp_path: Path) -> None:
+    mock.faults["/robots.txt"] = ["500"]
+    summary, _, raw = _run(mock, tmp_path)
+    assert summary.failed == 1 and "robots.txt" in summary.errors[0]
+    assert mock.requests == ["/robots.txt"] and raw.entries() == []
+
+
+def test_an_unchanged_attendee_list_keeps_when_it_was_retrieved(tmp_path: Path) -> None:
+    from store.fetches import ListedAttendee
+
+    manifest = Manifest(tmp_path / "manifest.sqlite")
+    first = ListedAttendee(
+        "s", "4967", "192", "Councillor Basil Curley", "Member", "Present", "u", "2026-02-20T02:00:00Z"
+    )
+    manifest.keep_attendance("s", "4967", [first])
+    manifest.keep_attendance("s", "4967", [replace(first, retrieved_at="2026-02-21T02:00:00Z")])
+    assert manifest.attendance() == [first]
+    manifest.keep_attendance("s", "4967", [replace(first, attendance="Apologies")])
+    assert [a.attendance for a in manifest.attendance()] == ["Apologies"]
