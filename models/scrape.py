@@ -17,6 +17,9 @@ class SourceAttendanceRecord(Record):
     attendance: str = ""
     source_url: str = ""
     retrieved_at: str = ""
+    # The meeting in the council's system, "<source>/<ModernGov meeting id>": the row's meeting
+    # even when no document of ours states it (then `meeting_id` is empty).
+    source_meeting_id: str = ""
 
 
 class AttendanceAgreementRecord(Record):

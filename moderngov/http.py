@@ -7,8 +7,9 @@ What the client promises the council (README, "Following a council"):
 * it reads the host's robots.txt first and never asks for what it disallows;
 * it waits `min_interval_s` (default 1 s) between requests to a host;
 * it says who it is: a User-Agent naming the project and where to read about it;
-* it gives up on a request after `timeout_s`, retries a timeout, a dropped connection, a 429 or
-  a 5xx a few times with growing waits, and then records the failure and moves on;
+* it gives up on a request after `timeout_s` without a byte (on a download after
+  `max_seconds`), retries a timeout, a dropped connection, a 429 or a 5xx a few times with
+  growing waits, and then records the failure and moves on;
 * it reads at most `max_bytes` (default 100 MB) of a file, and keeps a file as a PDF only when
   its bytes open with `%PDF-`;
 * when robots.txt answers 5xx or not at all, it asks for nothing (RFC 9309).
@@ -87,6 +88,8 @@ class PoliteClient:
     min_interval_s: float = 1.0
     timeout_s: float = 30.0
     max_bytes: int = 100_000_000
+    # A whole download's time: `timeout_s` bounds each read, this a server that trickles bytes.
+    max_seconds: float = 600.0
     attempts: int = 4
     backoff_s: float = 2.0
     transport: httpx.BaseTransport | None = None
@@ -149,6 +152,7 @@ class PoliteClient:
                 return Download(url, status, kind, declared, error=error)
             fd, name = tempfile.mkstemp(dir=folder, prefix=".download-")
             path, digest, size = Path(name), hashlib.sha256(), 0
+            deadline = time.monotonic() + self.max_seconds
             try:
                 with os.fdopen(fd, "wb") as out:
                     for chunk in response.iter_bytes():
@@ -156,6 +160,9 @@ class PoliteClient:
                         if size > self.max_bytes:
                             path.unlink()
                             return Download(url, status, kind, size, error=f"over the limit of {self.max_bytes} bytes")
+                        if time.monotonic() > deadline:
+                            path.unlink()
+                            return Download(url, status, kind, size, error=f"took over {self.max_seconds:g} s")
                         digest.update(chunk)
                         out.write(chunk)
                     out.flush()

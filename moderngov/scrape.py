@@ -10,8 +10,9 @@ come from the committee's page (`ieListMeetings.aspx`) instead.
 A meeting with a public reports pack (`?T=10`) is fetched as that pack, its printed minutes
 and decisions: the pack holds the agenda and every report, so they are not fetched twice.
 
-Each file is fetched once per canonical URL: a URL fetched before is not asked for again
-unless `full` (then changed bytes are kept as a new version). A meeting listed before and
+Each file is fetched once per canonical URL, and again `refresh_days` later while its meeting
+is still listed (or at once with `full`): ModernGov sends no ETag or Last-Modified, so a file
+republished in place is found by its hash, and its new bytes are kept as a new version. A meeting listed before and
 held more than `settled_after_days` ago is not listed again unless `full`; `since` reaches
 further back for meetings never listed. Every request for a file is in the manifest with its
 outcome; a failure is recorded and the run goes on.
@@ -38,6 +39,7 @@ from store.raw import RawStore, StoredPdf
 SESSION = re.compile(r"/\(S\([^)]*\)\)", re.I)
 # The web service is switched off or hidden: use the pages.
 SERVICE_OFF = frozenset({403, 404})
+STAMP = "%Y-%m-%dT%H:%M:%SZ"
 # With a public reports pack, these kinds are in it already.
 IN_THE_PACK = frozenset({"agenda", "item", "converted"})
 
@@ -221,10 +223,11 @@ def _fetch(
     now: Callable[[], datetime],
     summary: Summary,
 ) -> None:
-    """Fetch one file (unless fetched before), keep it, and record the request."""
+    """Fetch one file (unless fetched lately), keep it, and record the request."""
     url = canonical(link.url)
     before = manifest.last_kept(url)
-    if before is not None and not full:
+    lately = now() - timedelta(days=source.refresh_days)
+    if before is not None and not full and _parsed(before.fetched_at) > lately:
         summary.unchanged += 1
         if (kept := raw.get(before.sha256)) is not None:
             summary.stored.append(kept)
@@ -265,7 +268,11 @@ def _fetch(
 
 
 def _stamp(now: Callable[[], datetime]) -> str:
-    return now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    return now().strftime(STAMP)
+
+
+def _parsed(stamp: str) -> datetime:
+    return datetime.strptime(stamp, STAMP).replace(tzinfo=UTC)
 
 
 def _outcome(got: Download, before: Fetch | None) -> str:

@@ -35,6 +35,9 @@ class Source(BaseModel):
     ahead_days: int = Field(30, ge=0)
     # A meeting fetched before and held longer ago than this is not listed again (unless --full).
     settled_after_days: int = Field(90, ge=1)
+    # A file of a meeting still listed is fetched again this many days after the last time, to
+    # find one republished in place.
+    refresh_days: int = Field(7, ge=1)
     enabled: bool = True
     # Politeness: seconds between requests to the host, per request timeout, largest file kept.
     min_interval_s: float = Field(1.0, ge=0)

@@ -42,6 +42,7 @@ def scraped(manifest: Manifest, datasets: dict[str, list[Record]]) -> dict[str, 
             attendance=a.attendance,
             source_url=a.source_url,
             retrieved_at=a.retrieved_at,
+            source_meeting_id=f"{a.source}/{a.meeting_id}",
         )
         for a in manifest.attendance()
     ]

@@ -39,7 +39,8 @@ MEETINGS_PAGE = """<div id="modgov"><ul class="mgBulletList">
 @dataclass
 class MockModernGov:
     """The server's content and what it was asked; `faults[path]` are served first, in order:
-    "500", "403", "timeout", "truncated", "html", "offhost" (a redirect to another host)."""
+    "500", "403", "timeout", "truncated", "unsized" (no Content-Length), "trickle", "html", "offhost" (a
+    redirect to another host)."""
 
     base_url: str = ""
     robots: str = "User-agent: *\nDisallow: /mgRestricted/\n"
@@ -79,6 +80,24 @@ class MockModernGov:
             return _send(handler, 200, DOCUMENTS_PAGE.encode(), "text/html")
         if path in self.files:
             body = self.files[path]
+            if fault == "trickle":  # a byte at a time, each in time, the whole never
+                handler.send_response(200)
+                handler.send_header("Content-Type", "application/pdf")
+                handler.send_header("Content-Length", str(len(body)))
+                handler.end_headers()
+                for k in range(20):
+                    handler.wfile.write(body[k : k + 1])
+                    handler.wfile.flush()
+                    time.sleep(0.1)
+                handler.close_connection = True
+                return None
+            if fault == "unsized":  # no Content-Length: the body ends when the connection closes
+                handler.send_response(200)
+                handler.send_header("Content-Type", "application/pdf")
+                handler.end_headers()
+                handler.wfile.write(body)
+                handler.close_connection = True
+                return None
             if fault == "truncated":  # promises the whole file, sends half, hangs up
                 handler.send_response(200)
                 handler.send_header("Content-Type", "application/pdf")

@@ -91,13 +91,14 @@ def test_a_busy_server_is_asked_again(mock: MockModernGov, tmp_path: Path) -> No
         ("truncated", "RemoteProtocolError"),
         ("html", "not a PDF (text/html)"),
         ("offhost", "not on 127.0.0.1"),
+        ("trickle", "took over 0.5 s"),
     ],
 )
 def test_a_failed_file_is_recorded_and_nothing_partial_is_kept(
     mock: MockModernGov, tmp_path: Path, fault: str, error: str
 ) -> None:
     mock.faults[PACK] = [fault] * 4  # every attempt
-    summary, manifest, raw = _run(mock, tmp_path, timeout_s=0.5, attempts=2)
+    summary, manifest, raw = _run(mock, tmp_path, timeout_s=0.5, max_seconds=0.5, attempts=2)
     assert (summary.new_files, summary.failed) == (1, 1)  # the minutes still come
     [failed] = [f for f in manifest.fetches() if f.outcome == "failed"]
     assert failed.document_ref == "g4967 T=10" and error in failed.error and failed.sha256 == ""
@@ -107,7 +108,10 @@ def test_a_failed_file_is_recorded_and_nothing_partial_is_kept(
     assert not manifest.listed("manchester-audit", "4967")
 
 
-def test_a_file_over_the_size_limit_is_not_kept(mock: MockModernGov, tmp_path: Path) -> None:
+@pytest.mark.parametrize("sized", [True, False])
+def test_a_file_over_the_size_limit_is_not_kept(mock: MockModernGov, tmp_path: Path, sized: bool) -> None:
+    if not sized:  # counted as it comes
+        mock.faults[PACK] = ["unsized"]
     _, manifest, raw = _run(mock, tmp_path, max_bytes=len(MINUTES_PDF) + 1)
     [failed] = [f for f in manifest.fetches() if f.outcome == "failed"]
     assert "over the limit" in failed.error and failed.document_ref == "g4967 T=10"
@@ -183,6 +187,7 @@ def test_the_councils_attendance_record_is_published_with_our_agreement(mock: Mo
     assert agreed["disagreements"] == "only the council: Michael Cook"
     source = _csv(tmp_path / "out" / "csv" / "source_attendance.csv")
     assert len(source) == 10 and {r["meeting_id"] for r in source} == {agreed["meeting_id"]}
+    assert {r["source_meeting_id"] for r in source} == {"ayton/4967"}
     versions = _csv(tmp_path / "out" / "csv" / "document_versions.csv")
     assert len(versions) == 2 and all(v["superseded_by"] == "" for v in versions)
     [covered] = _csv(tmp_path / "out" / "csv" / "coverage.csv")
@@ -269,3 +274,19 @@ def test_an_unchanged_attendee_list_keeps_when_it_was_retrieved(tmp_path: Path) 
     assert manifest.attendance() == [first]
     manifest.keep_attendance("s", "4967", [replace(first, attendance="Apologies")])
     assert [a.attendance for a in manifest.attendance()] == ["Apologies"]
+
+
+def test_a_file_of_a_meeting_still_listed_is_fetched_again_a_week_on(mock: MockModernGov, tmp_path: Path) -> None:
+    source = Source(name="manchester-audit", council="Manchester", base_url=mock.base_url, committees=[144])
+    raw, manifest = RawStore(tmp_path / "store"), Manifest(tmp_path / "store" / "manifest.sqlite")
+    client = PoliteClient(mock.base_url, min_interval_s=0, backoff_s=0)
+
+    def on(day: int) -> Summary:
+        return scrape(source, raw, manifest, client, now=lambda: NOW.replace(day=day))
+
+    on(20)
+    mock.files[PACK] = PACK_PDF + b"\n% republished\n"
+    assert (on(21).changed, len(_documents(mock))) == (0, 2)  # the next night: nothing asked for again
+    summary = on(28)  # a week on: asked again, and the pack has changed
+    assert (summary.changed, summary.unchanged, len(_documents(mock))) == (1, 1, 4)
+    client.close()
