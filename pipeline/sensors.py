@@ -1,29 +1,24 @@
 """Sensors: new PDFs in `raw_pdfs/` and files discovery fetched become partitions and runs, removed
 ones withdrawals; the nightly discovery schedule."""
 
-import json
-
 from dagster import (
-    AssetKey,
     AssetSelection,
     AutomationConditionSensorDefinition,
     DefaultScheduleStatus,
     DefaultSensorStatus,
-    EventLogEntry,
     RunRequest,
     ScheduleDefinition,
     SensorEvaluationContext,
     SensorResult,
-    TextMetadataValue,
-    asset_sensor,
     sensor,
 )
 
-from pipeline.assets.scrape import NEW_DOCUMENTS
+from extractors.vocab import document_id
 from pipeline.jobs import discover_job, extract_job, publish_job
-from pipeline.partitions import documents_partitions
+from pipeline.partitions import DOCUMENTS, documents_partitions
 from pipeline.resources import LocalFolderSource, RawStoreResource
 from store.discovery import apply, dump_cursor, load_cursor, look
+from store.fetches import Manifest
 
 # Looking at a folder is cheap; a minute keeps a dropped file from waiting long.
 SENSOR_INTERVAL_S = 60
@@ -63,13 +58,15 @@ def new_pdfs_sensor(
     )
 
 
-@asset_sensor(asset_key=AssetKey("moderngov_discovery"), job=extract_job, default_status=DefaultSensorStatus.RUNNING)
-def scraped_documents_sensor(context: SensorEvaluationContext, asset_event: EventLogEntry) -> SensorResult:
-    """Each file discovery fetched new (or changed) becomes a partition and is extracted once."""
-    materialization = asset_event.asset_materialization
-    metadata = materialization.metadata if materialization is not None else {}
-    found = metadata.get(NEW_DOCUMENTS)
-    keys = json.loads(found.value) if isinstance(found, TextMetadataValue) and found.value else []
+@sensor(job=extract_job, minimum_interval_seconds=SENSOR_INTERVAL_S, default_status=DefaultSensorStatus.RUNNING)
+def scraped_documents_sensor(context: SensorEvaluationContext, raw_store: RawStoreResource) -> SensorResult:
+    """Each file the scraper kept (the fetch manifest) that is no partition yet becomes one, and
+    is extracted once: a discovery run that stopped part way loses none of the files it kept."""
+    fetched = raw_store.store().root / "manifest.sqlite"
+    if not fetched.exists():
+        return SensorResult()
+    known = set(context.instance.get_dynamic_partitions(DOCUMENTS))
+    keys = sorted({document_id(sha) for sha in Manifest(fetched).kept()} - known)
     return SensorResult(
         run_requests=[RunRequest(partition_key=key, run_key=f"{key}:scraped") for key in keys],
         dynamic_partitions_requests=[documents_partitions.build_add_request(keys)] if keys else [],

@@ -137,6 +137,11 @@ class Manifest:
             ).fetchone()
         return Fetch(*row) if row else None
 
+    def kept(self) -> set[str]:
+        """The SHA-256 of every file a fetch kept."""
+        with self._db() as db:
+            return {sha for (sha,) in db.execute("SELECT DISTINCT sha256 FROM fetches WHERE sha256 != ''")}
+
     def fetches(self) -> list[Fetch]:
         with self._db() as db:
             return [Fetch(*row) for row in db.execute("SELECT * FROM fetches ORDER BY rowid")]

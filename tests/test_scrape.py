@@ -222,15 +222,17 @@ def test_nightly_discovery_in_dagster_fetches_and_asks_for_each_new_file_once(
     run = {"ops": {"moderngov_discovery": {"config": {"since": "2026-01-01"}}}}
     with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
         assert materialize([moderngov_discovery], instance=instance, resources=found, run_config=run).success
-        with build_sensor_context(instance=instance, repository_def=defs.get_repository_def()) as context:
-            [result] = list(scraped_documents_sensor(context))  # type: ignore[arg-type]
+        with build_sensor_context(instance=instance, resources=found) as context:
+            result = scraped_documents_sensor(context)
         stored = sorted(e.document_id for e in RawStore(tmp_path / "store").entries())
         assert len(stored) == 2
         assert sorted(r.partition_key for r in result.run_requests) == stored
         assert sorted(result.dynamic_partitions_requests[0].partition_keys) == stored
+        instance.add_dynamic_partitions(DOCUMENTS, stored)
+        with build_sensor_context(instance=instance, resources=found) as context:
+            assert scraped_documents_sensor(context).run_requests == []  # each file once
     schedule = defs.get_schedule_def("nightly_discovery")
     assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 2 * * *", "Europe/London")
-    assert DOCUMENTS == "documents"
 
 
 def test_a_listing_that_fails_is_an_error_of_the_run_not_its_end(mock: MockModernGov, tmp_path: Path) -> None:

@@ -1,6 +1,5 @@
 """Discovery: what followed councils newly published, fetched into the raw store (moderngov/)."""
 
-import json
 from datetime import date
 
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
@@ -8,9 +7,6 @@ from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataVa
 from moderngov.scrape import scrape
 from pipeline.resources import RawStoreResource, SourcesResource
 from store.fetches import Manifest
-
-# The metadata key the scraped-documents sensor reads the new files' document ids from.
-NEW_DOCUMENTS = "new_documents"
 
 
 class DiscoveryConfig(Config):
@@ -29,7 +25,7 @@ def moderngov_discovery(
     raw = raw_store.store()
     manifest = Manifest(raw.root / "manifest.sqlite")
     since = date.fromisoformat(config.since) if config.since else None
-    new: list[str] = []
+    new: list[str] = []  # document ids: `scraped_documents_sensor` extracts them
     lines = []
     for source in sources.enabled(config.source):
         client = sources.client(source)
@@ -45,6 +41,6 @@ def moderngov_discovery(
     return MaterializeResult(
         metadata={
             "summary": MetadataValue.md("\n".join(f"- {line}" for line in lines) or "no enabled source"),
-            NEW_DOCUMENTS: MetadataValue.text(json.dumps(sorted(set(new)))),
+            "new_documents": len(set(new)),
         }
     )
