@@ -86,14 +86,19 @@ def agreement(
 ) -> list[AttendanceAgreementRecord]:
     """Per meeting the council recorded attendance for: who both say was present, who only one says.
 
-    Names are matched as people (`same_person`: "Councillor Vinay Manro" is the minutes' "Vijay
-    Manro", the same surname and initial), each once. A meeting whose council record is only
-    "Expected" (attendance not yet taken) is left out.
+    Names are matched through the council's member ids: a member is the minutes' name when any
+    name the council gave that member at any meeting is the same person (`same_person`:
+    "Councillor Vinay Manro" is the minutes' "Vijay Manro", the same surname and initial), each
+    once. A meeting whose council record is only "Expected" (attendance not yet taken) is left out.
     """
-    recorded: dict[str, list[str]] = defaultdict(list)
+    source = list(source)
+    names: dict[str, set[str]] = defaultdict(set)  # every name each member id was given
+    for a in source:
+        names[a.member_id].add(split_honorific(a.name)[1])
+    recorded: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
     for a in source:
         if a.meeting_id and "present" in a.attendance.lower():
-            recorded[a.meeting_id].append(split_honorific(a.name)[1])
+            recorded[a.meeting_id].append((split_honorific(a.name)[1], names[a.member_id]))
     read: dict[str, list[str]] = defaultdict(list)
     for r in attendance:
         if r.status in PRESENT:
@@ -102,8 +107,8 @@ def agreement(
     for meeting, theirs in sorted(recorded.items()):
         left = list(read.get(meeting, []))
         matched, source_only = 0, []
-        for name in theirs:
-            found = next((ours for ours in left if same_person(name, ours) or same_person(ours, name)), None)
+        for name, spellings in theirs:
+            found = next((o for o in left if any(same_person(s, o) or same_person(o, s) for s in spellings)), None)
             if found is None:
                 source_only.append(name)
             else:

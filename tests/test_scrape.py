@@ -292,3 +292,19 @@ def test_a_file_of_a_meeting_still_listed_is_fetched_again_a_week_on(mock: MockM
     summary = on(28)  # a week on: asked again, and the pack has changed
     assert (summary.changed, summary.unchanged, len(_documents(mock))) == (1, 1, 4)
     client.close()
+
+
+def test_names_are_matched_through_the_councils_member_ids() -> None:
+    from models import AttendanceRecord, SourceAttendanceRecord
+    from store.scraped import agreement
+
+    def council(meeting: str, name: str) -> SourceAttendanceRecord:
+        return SourceAttendanceRecord(meeting_id=meeting, member_id="7", name=name, attendance="Present")
+
+    # The council calls member 7 "Bob Smith" at one meeting and "Robert Smith" at another.
+    source = [council("panel/2024-06-27", "Councillor Bob Smith"), council("panel/2024-09-26", "Cllr Robert Smith")]
+    minutes = AttendanceRecord(
+        meeting_id="panel/2024-06-27", name="Robert Smith", status="present", source_document_id="", page=1
+    )
+    [first, _] = agreement(source, [minutes])
+    assert (first.meeting_id, first.matched, first.disagreements) == ("panel/2024-06-27", 1, "")
