@@ -59,7 +59,6 @@ class Summary:
     unchanged: int = 0  # fetched before, not asked for again (or the same bytes came back)
     failed: int = 0
     errors: list[str] = field(default_factory=list)
-    stored: list[StoredPdf] = field(default_factory=list)  # every file the listed meetings hold
     fetched: list[StoredPdf] = field(default_factory=list)  # those that came new or changed this run
 
     def line(self, name: str) -> str:
@@ -229,8 +228,6 @@ def _fetch(
     lately = now() - timedelta(days=source.refresh_days)
     if before is not None and not full and _parsed(before.fetched_at) > lately:
         summary.unchanged += 1
-        if (kept := raw.get(before.sha256)) is not None:
-            summary.stored.append(kept)
         return
     when = _stamp(now)
     got = client.download(url, raw.temp_dir())
@@ -256,7 +253,6 @@ def _fetch(
     if entry is None:
         _failed(summary, f"{url}: {got.error}")
         return
-    summary.stored.append(entry)
     if outcome == "unchanged":
         summary.unchanged += 1
         return
