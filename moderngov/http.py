@@ -36,6 +36,7 @@ import httpx
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from extractors import EXTRACTOR_VERSION
+from moderngov.sources import Source
 
 USER_AGENT = f"councilpacks/{EXTRACTOR_VERSION} (+https://github.com/councilpacks/councilpacks; civic data archive)"
 # Statuses worth asking again for: the server is busy or broken for now.
@@ -243,3 +244,8 @@ class PoliteClient:
                 transport=self.transport,
             )
         return self._client
+
+
+def client_for(source: Source) -> PoliteClient:
+    """The client a source's settings ask for (its host, pace, timeout and size cap)."""
+    return PoliteClient(source.base_url, source.min_interval_s, source.timeout_s, source.max_bytes)

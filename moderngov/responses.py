@@ -15,6 +15,8 @@ from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
 
+from extractors.text import MONTH_NUMBER
+
 
 @dataclass(frozen=True)
 class Committee:
@@ -88,9 +90,6 @@ MEETING_PAGES = {"ielistdocuments.aspx", "mgmeetingattendance.aspx"}
 NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 # "10 Feb 2026", "Tuesday, 10th February, 2026", "13th-Mar-2025" (ModernGov's pack file names).
 WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s,-]+([A-Za-z]{3,9})\.?[\s,-]+(\d{4})(?!\d)")
-# Keyed by the first three letters, so a misspelt "Febuary" still reads as February.
-MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTHS = {start: n for n, start in enumerate(MONTH_STARTS, start=1)}
 # The web service and whatever follows it: "mgWebService.asmx/GetMeeting?lMeetingId=4967", "mgwebservice.asmx?op=...".
 SERVICE_PAGE = re.compile(r"mgWebService\.asmx.*", re.I | re.S)
 CANCELLED = re.compile(r"\bcancell?ed\b", re.I)
@@ -112,8 +111,9 @@ def parse_date(text: str) -> datetime.date | None:
     if numeric:
         return _date(int(numeric[3]), int(numeric[2]), int(numeric[1]))
     worded = WORDED_DATE.search(text)
-    if worded and worded[2][:3].lower() in MONTHS:
-        return _date(int(worded[3]), MONTHS[worded[2][:3].lower()], int(worded[1]))
+    # the project's months, keyed by their first three letters: a misspelt "Febuary" still reads
+    if worded and worded[2][:3].lower() in MONTH_NUMBER:
+        return _date(int(worded[3]), MONTH_NUMBER[worded[2][:3].lower()], int(worded[1]))
     return None
 
 

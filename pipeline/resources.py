@@ -12,7 +12,7 @@ from extractors import EXTRACTOR_VERSION
 from models import Record
 from models.extraction import Extraction
 from models.vocab import DEFAULT_TABLE_ENGINE, TableEngine
-from moderngov.http import PoliteClient
+from moderngov.http import PoliteClient, client_for
 from moderngov.sources import Source, load_sources
 from runner import MEMORY_MB, TIMEOUT_S
 from runner.worker import Limits
@@ -67,7 +67,7 @@ class SourcesResource(ConfigurableResource):
         return [s for s in found if s.name == only] if only else [s for s in found if s.enabled]
 
     def client(self, source: Source) -> PoliteClient:
-        return PoliteClient(source.base_url, source.min_interval_s, source.timeout_s, source.max_bytes)
+        return client_for(source)
 
 
 class DatasetsResource(ConfigurableResource):

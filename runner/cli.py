@@ -76,7 +76,7 @@ def scraped(config: Path, raw_dir: Path, since: date | None, full: bool, engine:
     """Fetch from every enabled source of `config` into the raw archive, print what came, and
     return a job for each file in the archive (the published set is the whole archive)."""
     from models.extraction import SourceInfo
-    from moderngov.http import PoliteClient
+    from moderngov.http import client_for
     from moderngov.scrape import scrape
     from moderngov.sources import load_sources
     from runner.worker import Job
@@ -87,7 +87,7 @@ def scraped(config: Path, raw_dir: Path, since: date | None, full: bool, engine:
     for source in load_sources(config):
         if not source.enabled:
             continue
-        client = PoliteClient(source.base_url, source.min_interval_s, source.timeout_s, source.max_bytes)
+        client = client_for(source)
         try:
             found = scrape(source, raw, manifest, client, since=since, full=full)
         finally:

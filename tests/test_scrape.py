@@ -41,6 +41,19 @@ def _run(mock: MockModernGov, tmp: Path, full: bool = False, **limits: float) ->
         client.close()
 
 
+def _config(
+    tmp: Path, mock: MockModernGov, committee: int | str, name: str = "manchester-audit", council: str = "Manchester"
+) -> Path:
+    """A sources.yaml following one committee of the mock, at full speed."""
+    config = tmp / "sources.yaml"
+    config.write_text(
+        f"sources:\n  - name: {name}\n    council: {council}\n"
+        f"    base_url: {mock.base_url}\n    committees: [{committee}]\n    min_interval_s: 0\n",
+        encoding="utf-8",
+    )
+    return config
+
+
 def _documents(mock: MockModernGov) -> list[str]:
     return [p for p in mock.requests if p.startswith("/documents/")]
 
@@ -143,12 +156,7 @@ def test_the_scrape_command_extracts_the_archive_and_a_rerun_changes_nothing(
 ) -> None:
     from runner.cli import main
 
-    config = tmp_path / "sources.yaml"
-    config.write_text(
-        f"sources:\n  - name: manchester-audit\n    council: Manchester City Council\n"
-        f"    base_url: {mock.base_url}\n    committees: [Audit Committee]\n    min_interval_s: 0\n",
-        encoding="utf-8",
-    )
+    config = _config(tmp_path, mock, "Audit Committee")
     args = ["scrape", "--config", str(config), "--since", "2026-01-01", "--raw-dir", str(tmp_path / "raw")]
     args += ["--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]
     assert main(args) == 0
@@ -170,12 +178,7 @@ def test_the_councils_attendance_record_is_published_with_our_agreement(mock: Mo
     present += ["Ian Logan", "Robert Weatherston", "Raymond Allan", "Michael Cook"]
     mock.day = "03/11/2009"
     mock.attendees = [(str(100 + k), f"Councillor {name}", "Present") for k, name in enumerate(present)]
-    config = tmp_path / "sources.yaml"
-    config.write_text(
-        f"sources:\n  - name: ayton\n    council: Ayton Community Council\n"
-        f"    base_url: {mock.base_url}\n    committees: [144]\n    min_interval_s: 0\n",
-        encoding="utf-8",
-    )
+    config = _config(tmp_path, mock, 144, name="ayton", council="Ayton Community Council")
     from runner.cli import main
 
     args = ["scrape", "--config", str(config), "--since", "2009-10-01", "--raw-dir", str(tmp_path / "raw")]
@@ -212,12 +215,7 @@ def test_nightly_discovery_in_dagster_fetches_and_asks_for_each_new_file_once(
     from pipeline.resources import resources
     from pipeline.sensors import scraped_documents_sensor
 
-    config = tmp_path / "sources.yaml"
-    config.write_text(
-        f"sources:\n  - name: manchester-audit\n    council: Manchester City Council\n"
-        f"    base_url: {mock.base_url}\n    committees: [144]\n    min_interval_s: 0\n",
-        encoding="utf-8",
-    )
+    config = _config(tmp_path, mock, 144)
     found = resources(inbox=tmp_path / "inbox", store=tmp_path / "store", out_dir=tmp_path / "out", sources=config)
     run = {"ops": {"moderngov_discovery": {"config": {"since": "2026-01-01"}}}}
     with DagsterInstance.ephemeral(tempdir=str(tmp_path / "home")) as instance:
