@@ -2,34 +2,51 @@
 
 from typing import ClassVar
 
-from models.base import Record
+from models.base import FROM_PAGE, IsoDate, Record
 
 
 class PersonRecord(Record):
     """One distinct person across all meetings, with the names, roles and meetings seen."""
 
     dataset: ClassVar[str] = "people"
+    primary_key: ClassVar[tuple[str, ...]] = ("person_id",)
+    when_empty: ClassVar[str] = "No attendance was read."
 
     person_id: str
+    """`<council-slug>/<name-slug>`: one person within one council."""
     name: str
+    """The fullest form of the name seen."""
     honorifics: str = ""
+    """Every honorific seen, `; `-separated."""
     roles: str = ""
+    """Every role seen, `; `-separated."""
     organisations: str = ""
+    """Every organisation seen, `; `-separated."""
     meetings_attended: int = 0
-    first_seen: str = ""
-    last_seen: str = ""
+    """Meetings the person is recorded at as present or also present."""
+    first_seen: IsoDate = ""
+    """The first meeting's date the person is recorded at, in any status."""
+    last_seen: IsoDate = ""
+    """The last such meeting's date."""
 
 
 class MentionRecord(Record):
     """One entity (person, organisation, role, place, date, money ...) tagged in a document's text."""
 
     dataset: ClassVar[str] = "mentions"
+    foreign_keys: ClassVar[dict[str, str]] = {**FROM_PAGE, "person_id": "people.person_id"}
+    when_empty: ClassVar[str] = "No minutes or agenda text was read."
 
     source_document_id: str
     page: int
     item_number: str = ""
     label: str
+    """The kind of entity: `PERSON`, `ORG`, `ROLE`, `GPE`, `DATE`, `MONEY` ... (spaCy's labels and `ROLE`)."""
     text: str
+    """The words as printed."""
     person_id: str = ""
+    """For a PERSON who attended, the person (`people.person_id`)."""
     start_char: int
+    """Where the words start in the item's (or page's) text, counted in characters."""
     end_char: int
+    """Where they end."""

@@ -2,20 +2,30 @@
 
 from typing import ClassVar
 
-from models.base import Record
+from models.base import FROM_PAGE, ClockTime, IsoDate, Record
 
 
 class MeetingRecord(Record):
-    """One meeting of a body: when and where it met, as stated by an agenda or minutes."""
+    """One meeting of a body: when and where it met, as stated by an agenda or minutes. A pack yields
+    the meeting it is the agenda for, and also the earlier meeting whose minutes it holds."""
 
     dataset: ClassVar[str] = "meetings"
+    primary_key: ClassVar[tuple[str, ...]] = ("meeting_id",)
+    foreign_keys: ClassVar[dict[str, str]] = FROM_PAGE
 
     meeting_id: str
+    """`<body-slug>/<YYYY-MM-DD>`, with `-HHMM` added when one body meets twice on a day."""
     council: str = ""
+    """The authority the body belongs to."""
     body: str = ""
-    date: str = ""
-    start_time: str = ""
-    end_time: str = ""
+    """The committee, panel or council that met."""
+    date: IsoDate = ""
+    """The day of the meeting."""
+    start_time: ClockTime = ""
+    """When it started, as printed; empty if not stated."""
+    end_time: ClockTime = ""
+    """When it closed, as printed; empty if not stated."""
     venue: str = ""
+    """Where it met, as printed."""
     source_document_id: str
     page: int

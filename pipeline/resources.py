@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,12 +74,16 @@ class DatasetsResource(ConfigurableResource):
     """Where the published datasets are written: the same folder layout and lock as the CLI."""
 
     out_dir: str = "outputs"
+    csv_bom: bool = False  # start each CSV with a UTF-8 byte-order mark, for Excel on Windows
 
-    def publish(self, records: dict[str, list[Record]], log: Callable[[str], None]) -> dict[str, object]:
-        """Publish the whole set of datasets at once (waiting for another writer) and return its manifest."""
+    def publish(
+        self, records: dict[str, list[Record]], pdfs: Mapping[str, Path], log: Callable[[str], None]
+    ) -> dict[str, object]:
+        """Publish the whole set of datasets at once (waiting for another writer) and return its manifest;
+        `pdfs` (sha256 -> archived file) are the files rows link their pages to."""
         out = Path(self.out_dir)
         with output_lock(out, on_wait=log):
-            return publish(out, records, EXTRACTOR_VERSION)
+            return publish(out, records, EXTRACTOR_VERSION, pdfs=pdfs, bom=self.csv_bom)
 
     def read(self, dataset: str) -> pd.DataFrame:
         """A published dataset, as its Parquet file holds it."""

@@ -117,7 +117,8 @@ def summary(done: Done) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line: `councilpacks extract PATH... [options]`, `councilpacks scrape --config FILE [options]`."""
+    """The command line: `councilpacks extract PATH... [options]`, `councilpacks scrape --config FILE [options]`,
+    `councilpacks serve [--out DIR]`."""
     from importlib.metadata import version
 
     top = argparse.ArgumentParser(
@@ -147,6 +148,9 @@ def parser() -> argparse.ArgumentParser:
         "--reextract", action="store_true", help="extract every document again, even those kept from an earlier run"
     )
     common.add_argument("--strict", action="store_true", help="exit 1 if any document's status is not ok")
+    common.add_argument(
+        "--csv-bom", action="store_true", help="start each CSV with a UTF-8 byte-order mark, for Excel on Windows"
+    )
     common.add_argument("--quiet", action="store_true", help="print nothing but errors")
     common.add_argument("--log", help="log file for warnings from the PDF parser (default: OUT/councilpacks.log)")
     sub = top.add_subparsers(dest="command", required=True)
@@ -161,13 +165,45 @@ def parser() -> argparse.ArgumentParser:
     scrape.add_argument(
         "--full", action="store_true", help="list settled meetings and fetch every file again (new versions are kept)"
     )
+    serve = sub.add_parser("serve", help="open the published datasets in Datasette, with links to each row's page")
+    serve.add_argument("--out", default="outputs", help="the published folder (default: outputs/)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8001, help="port (default: %(default)s)")
     return top
+
+
+def datasette_command(out: Path, host: str, port: int) -> list[str]:
+    """Datasette on the published SQLite file, with the codebook's metadata, the archived PDFs at
+    /pdfs/ and the plugin that makes `page_url` a link."""
+    return [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(out / "council.sqlite"),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--metadata",
+        str(out / "metadata.json"),
+        "--static",
+        f"pdfs:{out / 'pdfs'}",
+        "--plugins-dir",
+        str(Path(__file__).parent / "datasette_plugins"),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `councilpacks` command."""
     cli = parser()
     args = cli.parse_args(argv)
+    if args.command == "serve":
+        out = Path(args.out)
+        if not (out / "metadata.json").is_file():
+            return _fail(f"nothing published in {out}/: run `councilpacks extract` (or `make run`) first", EXIT_USAGE)
+        command = datasette_command(out, args.host, args.port)
+        os.execv(command[0], command)
     if args.workers < 1:
         cli.error("--workers must be at least 1")
     if args.command == "scrape":
@@ -238,13 +274,15 @@ def _run(args: argparse.Namespace, out: Path, jobs: list[Job]) -> int:
         from store.scraped import scraped
 
         datasets |= scraped(Manifest(Path(args.raw_dir) / "manifest.sqlite"), datasets)
-    manifest = publish(out, datasets, EXTRACTOR_VERSION)
+    pdfs = {j.sha256: Path(j.path) for j in jobs}
+    manifest = publish(out, datasets, EXTRACTOR_VERSION, pdfs=pdfs, bom=args.csv_bom)
     pages, seconds = sum(d.pages for d in done), time.monotonic() - started
     not_ok = [d for d in done if not _ok(d)]
     if not args.quiet:
         print(
             f"{len(done)} documents ({len(not_ok)} not ok), {pages} pages in {seconds:.1f} s; "
-            f"run {manifest['run_id']} published to {out}/csv, {out}/parquet and {out}/council.sqlite"
+            f"run {manifest['run_id']} published to {out}/: csv/, parquet/, council.sqlite, council.xlsx, "
+            f"report.html and the codebook README.md"
         )
     return EXIT_NOT_OK if args.strict and not_ok else EXIT_OK
 

@@ -1,11 +1,15 @@
 """Publishing a run's datasets whole: written into a fresh folder, made current in one step.
 
     outputs/
-      .runs/<run-id>/csv/ parquet/ council.sqlite manifest.json   one folder per run
-      current -> .runs/<run-id>                                   swapped with os.replace
-      csv -> current/csv, parquet -> current/parquet,             the paths users open
-      council.sqlite -> current/council.sqlite, manifest.json -> current/manifest.json
-      .lock                                                       one writer at a time
+      .runs/<run-id>/          one folder per run, holding:
+        csv/ parquet/ council.sqlite   the datasets
+        README.md datapackage.json     the codebook, for people and for Frictionless tools
+        council.xlsx report.html       the workbook and the run report
+        metadata.json pdfs/            Datasette's metadata; the PDFs read, linked from the archive
+        manifest.json                  every file above with its SHA-256
+      current -> .runs/<run-id>        swapped with os.replace
+      csv -> current/csv, ...          the paths users open, one per name in LINKS
+      .lock                            one writer at a time
 
 A kill at any instant leaves `current` naming either the previous complete run or the new
 complete one, never a mix; the next run removes folders that killed runs left behind.
@@ -17,18 +21,31 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from models import Record
-from store.datasets import write_all
+from models import DocumentRecord, Record
+from store.codebook import datapackage, datasette_metadata, readme
+from store.datasets import WrittenFile, page_links, write_all
+from store.report import render
 
 RUNS = ".runs"
 CURRENT = "current"
-LINKS = ("csv", "parquet", "council.sqlite", "manifest.json")
+LINKS = (
+    "csv",
+    "parquet",
+    "council.sqlite",
+    "README.md",
+    "datapackage.json",
+    "council.xlsx",
+    "report.html",
+    "metadata.json",
+    "pdfs",
+    "manifest.json",
+)
 LOCK = ".lock"
 
 
@@ -78,14 +95,26 @@ def output_lock(out_dir: Path, wait: bool = True, on_wait: Callable[[str], None]
         os.close(fd)
 
 
-def publish(out_dir: Path, datasets: dict[str, list[Record]], extractor_version: str) -> dict[str, object]:
-    """Write a complete run folder, make it current, and return its manifest. Hold the lock."""
+def publish(
+    out_dir: Path,
+    datasets: dict[str, list[Record]],
+    extractor_version: str,
+    pdfs: Mapping[str, Path] | None = None,
+    bom: bool = False,
+) -> dict[str, object]:
+    """Write a complete run folder, make it current, and return its manifest. Hold the lock.
+
+    `pdfs` maps a file's sha256 to where it is archived: each is linked into the run's `pdfs/`
+    folder, and rows read from it link to its pages there. `bom` writes CSVs for Excel.
+    """
     sweep(out_dir)
     now = datetime.now(UTC)
     run_id = now.strftime("%Y%m%dT%H%M%S%fZ") + f"-{os.getpid()}"  # sorts by time; one writer at a time
     run_dir = out_dir / RUNS / run_id
     run_dir.mkdir(parents=True)
-    files = write_all(run_dir, datasets)
+    links = page_links(datasets.get("documents", []), _link_pdfs(run_dir / "pdfs", datasets, pdfs or {}))
+    files = write_all(run_dir, datasets, bom, links)
+    files += _front_door(run_dir, datasets, bom, links)
     manifest = {
         "run_id": run_id,
         "created_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -95,10 +124,45 @@ def publish(out_dir: Path, datasets: dict[str, list[Record]], extractor_version:
     }
     (run_dir / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     for path in run_dir.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
+        if path.parent.name != "pdfs":  # links to the archive's own files
+            path.chmod(0o755 if path.is_dir() else 0o644)
     _make_current(out_dir, run_id)
     sweep(out_dir)
     return manifest
+
+
+def _front_door(
+    run_dir: Path, datasets: dict[str, list[Record]], bom: bool, links: Mapping[str, str]
+) -> list[WrittenFile]:
+    """The codebook, Datasette's metadata and the run report, beside the datasets."""
+    counts = {name: len(rows) for name, rows in datasets.items()}
+    texts = {
+        "README.md": readme(counts, bom),
+        "datapackage.json": json.dumps(datapackage(counts, bom), indent=1, ensure_ascii=False) + "\n",
+        "metadata.json": json.dumps(datasette_metadata(counts), indent=1, ensure_ascii=False) + "\n",
+        "report.html": render(datasets, links),
+    }
+    for name, text in texts.items():
+        (run_dir / name).write_text(text, encoding="utf-8")
+    return [WrittenFile.of(run_dir, name, sum(counts.values())) for name in texts]
+
+
+def _link_pdfs(folder: Path, datasets: dict[str, list[Record]], pdfs: Mapping[str, Path]) -> frozenset[str]:
+    """Hard-link each read file from the archive as `<document_id>.pdf`; the sha256 of those linked.
+
+    A hard link costs no space and outlives a moved archive; where one cannot be made (another
+    file system), rows link to the file's source URL instead.
+    """
+    folder.mkdir()
+    linked = set()
+    for d in datasets.get("documents", []):
+        if isinstance(d, DocumentRecord) and not d.parent_id and d.sha256 in pdfs:
+            try:
+                os.link(pdfs[d.sha256], folder / f"{d.document_id}.pdf")
+            except OSError:
+                continue
+            linked.add(d.sha256)
+    return frozenset(linked)
 
 
 def sweep(out_dir: Path) -> None:

@@ -40,3 +40,16 @@ def placed(text: str, page: int = 1, bold_prefix: str = "**") -> list[Placed]:
         top = 70.0 + 14.0 * i
         out.append(Placed(page, Line(body.strip(), 63.0 + 6 * indent, top, 500.0, top + 10.5, 10.5, bold)))
     return out
+
+
+PACK = ROOT / "raw_pdfs" / "samples"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled agenda pack, extracted and published as `make run` does."""
+    from runner.cli import main
+
+    out = tmp_path_factory.mktemp("published") / "outputs"
+    assert main(["extract", str(PACK), "--out", str(out), "--quiet", "--workers", "2"]) == 0
+    return out

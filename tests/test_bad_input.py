@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,7 @@ def test_bad_file_gives_status_and_one_line_error(kind: str, status: DocumentSta
     doc = read_pdf(path)
     assert doc.status is status
     assert doc.error and "\n" not in doc.error
+    assert not re.search(r"\bb['\"]", doc.error), doc.error  # readable: no Python bytes repr
     extraction = extract_document(doc, SourceInfo(file_name=path.name))
     assert [r.status for r in extraction.records()] == [status.value]  # the file's row, nothing else
 

@@ -69,7 +69,8 @@ def test_outputs_are_byte_identical_for_any_number_of_workers(tmp_path: Path) ->
     for name, done in (("one", one), ("two", ranged)):
         publish(tmp_path / name, combine(d.extraction for d in done), "test")
     files = [json.loads((tmp_path / name / "manifest.json").read_text())["files"] for name in ("one", "two")]
-    assert files[0] == files[1] and len(files[0]) == 2 * len(DATASETS) + 1  # CSV and Parquet each, one SQLite
+    # CSV and Parquet each; SQLite and the workbook; README.md, datapackage.json, metadata.json, report.html
+    assert files[0] == files[1] and len(files[0]) == 2 * len(DATASETS) + 2 + 4
 
 
 def test_memory_limit_records_too_large_and_the_run_goes_on(tmp_path: Path) -> None:

@@ -21,7 +21,8 @@ from models import DATASETS, Record
 from models.extraction import Extraction
 from models.vocab import DocumentStatus
 from pipeline.resources import DatasetsResource, RawStoreResource
-from store.datasets import column_types, combine, frame
+from store.codebook import column_types
+from store.datasets import combine, frame
 from store.fetches import Manifest
 from store.preview import markdown_preview
 from store.scraped import scraped
@@ -81,7 +82,8 @@ def datasets(
     A withdrawn document (its file removed from the source) keeps only its `documents` row,
     with status `withdrawn`: the file stays in the raw store, its facts leave the datasets.
     """
-    withdrawn = {e.document_id for e in raw_store.store().entries() if e.withdrawn}
+    archive = raw_store.store().entries()
+    withdrawn = {e.document_id for e in archive if e.withdrawn}
     extractions = {
         key: only_file_row(e, DocumentStatus.WITHDRAWN, WITHDRAWN) if key in withdrawn else e
         for key, e in document_extraction.items()
@@ -90,7 +92,8 @@ def datasets(
     fetches = raw_store.store().root / "manifest.sqlite"  # files the scraper fetched: their datasets
     if fetches.exists():
         records |= scraped(Manifest(fetches), records)
-    manifest = output.publish(records, log=context.log.info)
+    pdfs = {e.sha256: Path(e.path) for e in archive if not e.withdrawn}
+    manifest = output.publish(records, pdfs, log=context.log.info)
     context.log.info(f"published run {manifest['run_id']} ({len(extractions)} documents) to {output.out_dir}")
     for name, rows in records.items():
         yield MaterializeResult(
