@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test ui bench eval lint clean
+.PHONY: setup run test ui serve browser bench eval lint clean
 
 setup: $(STAMP)
 
@@ -23,9 +23,22 @@ run: setup
 	@echo "Open the Dagster UI with: make ui   (then http://127.0.0.1:3000)"
 
 ## The gate (what CI runs: .ci/run): lint, format, types, then the test suite (unit, golden
-## over real PDFs, workers and publication, Dagster definitions and materialize).
-test: lint
+## over real PDFs, workers and publication, Dagster definitions and materialize, and Datasette
+## and the run report in Debian's Chromium; screenshots in test-output/).
+test: lint browser
 	$(BIN)/python -m pytest
+
+## Debian's Chromium for the browser tests, installed where this user may (root with apt-get);
+## elsewhere those tests are skipped, saying why.
+browser:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+		else echo "Chromium is not installed and cannot be here: the browser tests will be skipped"; fi; }
+
+## The published datasets in Datasette, with search and links to each row's page: http://127.0.0.1:8001
+serve: setup
+	$(BIN)/councilpacks serve --out outputs --port 8001
 
 ## The Dagster UI and daemon (sensors, automation) with instance storage in $(DAGSTER_HOME).
 ## dagster.yaml is copied there, and dagster dev runs there, so that it is the config in use.
@@ -51,4 +64,4 @@ lint: setup
 	$(BIN)/mypy
 
 clean:
-	rm -rf outputs .dagster .pytest_cache
+	rm -rf outputs .dagster .pytest_cache test-output
