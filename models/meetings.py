@@ -12,6 +12,7 @@ class MeetingRecord(Record):
     dataset: ClassVar[str] = "meetings"
     primary_key: ClassVar[tuple[str, ...]] = ("meeting_id",)
     foreign_keys: ClassVar[dict[str, str]] = FROM_PAGE
+    when_empty: ClassVar[str] = "No agenda or minutes read states a meeting's date."
 
     meeting_id: str
     """`<body-slug>/<YYYY-MM-DD>`, with `-HHMM` added when one body meets twice on a day."""

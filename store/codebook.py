@@ -33,6 +33,9 @@ LICENSE = {
 TYPED: dict[object, type] = {bool: bool, int: int, float: float}  # columns of any other type are text
 TABLE_SCHEMA_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
 TIME_FORMAT = "%H:%M"
+# SQLite's one column beyond the contract, on every table whose rows are read from a page.
+PAGE_URL = "page_url"
+PAGE_URL_MEANS = "The page the row was read from: `pdfs/<document_id>.pdf#page=N` (the archived PDF) or the source URL."
 FACETS = ("council", "body", "meeting_id", "status", "kind", "outcome", "action_type", "unit")
 # The column Datasette shows beside a link to a row of these tables (a foreign key, expanded).
 LABEL_COLUMNS = {"documents": "title", "meetings": "body", "people": "name", "tables": "title"}
@@ -53,7 +56,6 @@ class Column:
     type: str  # Table Schema type: string, integer, number, boolean, date, datetime, time
     description: str
     values: tuple[str, ...] = ()  # the closed set of values a column takes, when it has one
-    required: bool = False
 
     @property
     def format(self) -> str:
@@ -85,7 +87,7 @@ def columns(dataset: str) -> tuple[Column, ...]:
         )
         description = " ".join((info.description or COMMON_COLUMNS.get(name, "")).split())
         kind = kind or TABLE_SCHEMA_TYPES[column_types(dataset)[name]]
-        out.append(Column(name, kind, description, values, info.is_required()))
+        out.append(Column(name, kind, description, values))
     return tuple(out)
 
 
@@ -96,7 +98,11 @@ def describe(dataset: str) -> str:
 
 def references(dataset: str) -> dict[str, tuple[str, str]]:
     """Each foreign-key column and the (dataset, column) it refers to."""
-    return {col: tuple(ref.split(".", 1)) for col, ref in DATASETS[dataset].foreign_keys.items()}  # type: ignore[misc]
+    out = {}
+    for col, ref in DATASETS[dataset].foreign_keys.items():
+        table, _, column = ref.partition(".")
+        out[col] = (table, column)
+    return out
 
 
 def datapackage(counts: Mapping[str, int], bom: bool = False) -> dict[str, object]:
@@ -165,8 +171,9 @@ def readme(counts: Mapping[str, int], bom: bool = False) -> str:
         "`£`, `▲` and `’` garbled when a CSV without a byte-order mark is double-clicked: open the workbook "
         "instead, import the CSV as UTF-8 (Data > From Text/CSV), or publish with `--csv-bom`.",
         "- `parquet/<dataset>.parquet`: typed columns (dates as dates, timestamps in UTC), for pandas, R, DuckDB.",
-        "- `council.sqlite`: every dataset as a table, with primary and foreign keys, indexes and full-text "
-        "search over minute items, decisions, actions and agenda items; `make serve` opens it in Datasette.",
+        "- `council.sqlite`: every dataset as a table, with primary and foreign keys, indexes, full-text search "
+        "over minute items, decisions, actions and agenda items (`minute_items_fts` ...), and a `page_url` on "
+        "each row read from a page, linking the PDF in `pdfs/` at that page; `make serve` opens it in Datasette.",
         "- `datapackage.json`: this codebook as a Frictionless Data Package (`frictionless validate "
         "datapackage.json`).",
         "- `report.html`: what this run read, and charts of the performance figures.",
@@ -202,7 +209,7 @@ def readme(counts: Mapping[str, int], bom: bool = False) -> str:
     for name, n in counts.items():
         model = DATASETS[name]
         lines += ["", f"### {name}", "", describe(name), "", f"Rows in this run: {n}."]
-        if n == 0 and model.when_empty:
+        if model.when_empty:
             lines.append(f"Empty when: {model.when_empty}")
         if model.primary_key:
             lines.append(f"Each row is named by: {', '.join(f'`{c}`' for c in model.primary_key)}.")
@@ -223,10 +230,10 @@ def datasette_metadata(counts: Mapping[str, int]) -> dict[str, object]:
     tables: dict[str, object] = {}
     for name in counts:
         names = [c.name for c in columns(name)]
-        entry: dict[str, object] = {
-            "description": describe(name),
-            "columns": {c.name: c.description for c in columns(name)},
-        }
+        described = {c.name: c.description for c in columns(name)}
+        if "page" in names:
+            described[PAGE_URL] = PAGE_URL_MEANS
+        entry: dict[str, object] = {"description": describe(name), "columns": described}
         facets = [f for f in FACETS if f in names]
         if "date" in names:
             entry["facets"] = [*facets, {"date": "date"}]
@@ -234,8 +241,6 @@ def datasette_metadata(counts: Mapping[str, int]) -> dict[str, object]:
             entry["facets"] = facets
         if name in LABEL_COLUMNS:
             entry["label_column"] = LABEL_COLUMNS[name]
-        if "page" in names:
-            entry["columns"]["page_url"] = "The page the row was read from: the archived PDF (or its source URL)."  # type: ignore[index]
         tables[name] = entry
     listing = "".join(
         f'<li><a href="/council/{name}">{name}</a> ({n} rows): {html.escape(describe(name))}</li>'

@@ -24,7 +24,7 @@ from pathlib import Path
 from extractors.people import registry
 from models import DATASETS, AttendanceRecord, DocumentRecord, MeetingRecord, MentionRecord, Record
 from models.extraction import Extraction
-from store.codebook import column_types, columns, references
+from store.codebook import PAGE_URL, column_types, columns, references
 from store.workbook import write_workbook
 
 if typing.TYPE_CHECKING:
@@ -194,7 +194,6 @@ SEARCHABLE = {
     "actions": ("text", "owner"),
     "agenda_items": ("title",),
 }
-PAGE_LINK = "page_url"
 
 
 def _write_sqlite(datasets: dict[str, list[tuple[object, ...]]], path: Path, links: Mapping[str, str]) -> None:
@@ -233,7 +232,7 @@ def _create_table(dataset: str, linked: bool) -> str:
         for c, kind in column_types(dataset).items()
     ]
     if linked:
-        lines.append(f'"{PAGE_LINK}" TEXT')
+        lines.append(f'"{PAGE_URL}" TEXT')
     if model.primary_key:
         lines.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in model.primary_key) + ")")
     return f'CREATE TABLE "{dataset}" (\n  ' + ",\n  ".join(lines) + "\n)"

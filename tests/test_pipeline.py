@@ -57,7 +57,7 @@ def test_each_dataset_is_read_from_the_document_extractions_only() -> None:
         schema = node.metadata["dagster/column_schema"]
         assert [c.name for c in schema.columns] == DATASETS[name].columns()
     kpis = graph.get(AssetKey("kpis")).metadata["dagster/column_schema"]
-    assert {c.name: c.type for c in kpis.columns}["value"] == "float"
+    assert {c.name: c.type for c in kpis.columns}["value"] == "number"  # Table Schema's types, as the codebook
     assert "`percent`" in {c.name: c.description for c in kpis.columns}["unit"]
 
 

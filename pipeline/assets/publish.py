@@ -1,7 +1,6 @@
 """Publish: every dataset of DATASETS.md from all extracted documents, as one whole set of files."""
 
 from collections.abc import Iterator
-from enum import Enum
 from pathlib import Path
 
 from dagster import (
@@ -17,11 +16,11 @@ from dagster import (
 )
 
 from extractors.document import only_file_row
-from models import DATASETS, Record
+from models import DATASETS
 from models.extraction import Extraction
 from models.vocab import DocumentStatus
 from pipeline.resources import DatasetsResource, RawStoreResource
-from store.codebook import column_types
+from store.codebook import columns, describe
 from store.datasets import combine, frame
 from store.fetches import Manifest
 from store.preview import markdown_preview
@@ -38,28 +37,27 @@ PUBLISH_WHEN = (
     & ~AutomationCondition.in_progress()
 ).with_label("any document extracted or failed")
 WITHDRAWN = "file removed from the source folder; kept in the raw store"
-COLUMN_TYPES = {bool: "boolean", int: "integer", float: "float", str: "string"}
 
 
 def column_schema(dataset: str) -> TableSchema:
-    """The dataset's columns and types for the UI; a closed set lists its values."""
-    model = DATASETS[dataset]
-    columns = []
-    for name, kind in column_types(dataset).items():
-        annotation = model.model_fields[name].annotation
-        values = [m.value for m in annotation] if isinstance(annotation, type) and issubclass(annotation, Enum) else []
-        description = "one of: " + ", ".join(f"`{v}`" for v in values) if values else ""
-        columns.append(TableColumn(name, COLUMN_TYPES[kind], description=description))
-    return TableSchema(columns=columns)
+    """The dataset's columns, types and meanings for the UI, from the codebook."""
+    return TableSchema(
+        columns=[
+            TableColumn(
+                c.name, c.type, description=c.description + (" One of: " + ", ".join(c.values) if c.values else "")
+            )
+            for c in columns(dataset)
+        ]
+    )
 
 
-def dataset_spec(dataset: str, model: type[Record]) -> AssetSpec:
+def dataset_spec(dataset: str) -> AssetSpec:
     """One published dataset: read from every document's extraction, written as CSV, Parquet, SQLite."""
     return AssetSpec(
         dataset,
         group_name="datasets",
         deps=["document_extraction"],
-        description=(model.__doc__ or dataset).strip(),
+        description=describe(dataset),
         kinds={"csv", "parquet", "sqlite"},
         metadata={"dagster/column_schema": column_schema(dataset)},
         automation_condition=PUBLISH_WHEN,
@@ -67,7 +65,7 @@ def dataset_spec(dataset: str, model: type[Record]) -> AssetSpec:
 
 
 @multi_asset(
-    specs=[dataset_spec(name, model) for name, model in DATASETS.items()],
+    specs=[dataset_spec(name) for name in DATASETS],
     ins={"document_extraction": AssetIn()},
     name="publish",
 )
@@ -102,6 +100,7 @@ def datasets(
                 "dagster/row_count": len(rows),
                 "run_id": str(manifest["run_id"]),
                 "csv": MetadataValue.path(str(Path(output.out_dir) / "csv" / f"{name}.csv")),
+                "codebook": MetadataValue.path(str(Path(output.out_dir) / "README.md")),
                 "preview": MetadataValue.md(markdown_preview(frame(name, rows[:5]))),
             },
         )

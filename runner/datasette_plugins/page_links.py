@@ -9,12 +9,12 @@ from __future__ import annotations
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-COLUMN = "page_url"
+from store.codebook import PAGE_URL
 
 
 @hookimpl
 def render_cell(value: object, column: str) -> Markup | None:
-    if column != COLUMN or not isinstance(value, str) or "#page=" not in value:
+    if column != PAGE_URL or not isinstance(value, str) or "#page=" not in value:
         return None
     href = value if value.startswith(("http://", "https://")) else "/" + value
     page = value.rsplit("#page=", 1)[1]
