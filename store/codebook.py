@@ -39,6 +39,27 @@ PAGE_URL_MEANS = "The page the row was read from: `pdfs/<document_id>.pdf#page=N
 FACETS = ("council", "body", "meeting_id", "status", "kind", "outcome", "action_type", "unit")
 # The column Datasette shows beside a link to a row of these tables (a foreign key, expanded).
 LABEL_COLUMNS = {"documents": "title", "meetings": "body", "people": "name", "tables": "title"}
+# Questions Datasette offers as forms (canned queries), each answered on an index.
+QUERIES = {
+    "decisions_of_a_body_in_a_year": {
+        "title": "Every decision of one body in one year, with its movers and the page it is on",
+        "sql": (
+            "SELECT m.date, d.item_number, d.text, d.outcome, d.proposer, d.seconder, d.page, d.page_url\n"
+            "FROM meetings m JOIN decisions d ON d.meeting_id = m.meeting_id\n"
+            "WHERE m.council = :council AND m.body = :body\n"
+            "  AND m.date BETWEEN :year || '-01-01' AND :year || '-12-31'\n"
+            "ORDER BY m.date, d.rowid"
+        ),
+    },
+    "attendance_of_a_person": {
+        "title": "Every meeting one person is recorded at, and how",
+        "sql": (
+            "SELECT m.date, m.body, a.status, a.role, a.remote, a.arrived_at, a.left_at, a.page_url\n"
+            "FROM attendance a JOIN meetings m ON m.meeting_id = a.meeting_id\n"
+            "WHERE a.name = :name ORDER BY m.date"
+        ),
+    },
+}
 APOSTROPHE_RULE = (
     "In the CSV files only, a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return "
     "is written with a leading apostrophe (`'-3.9% points`), so that a spreadsheet shows it rather than "
@@ -253,5 +274,5 @@ def datasette_metadata(counts: Mapping[str, int]) -> dict[str, object]:
         "license_url": LICENSE["path"],
         "source": "councilpacks",
         "source_url": SOURCE,
-        "databases": {"council": {"description_html": f"<ul>{listing}</ul>", "tables": tables}},
+        "databases": {"council": {"description_html": f"<ul>{listing}</ul>", "tables": tables, "queries": QUERIES}},
     }

@@ -187,6 +187,8 @@ def _or_null(value: object) -> object:
     return None if value == "" else value
 
 
+# Indexes beyond every id: a body's meetings by date, a person's attendance (codebook.QUERIES).
+INDEXES = {"meetings": ("council", "body", "date"), "attendance": ("name",)}
 # Full-text search (FTS5) over the text people search minutes for.
 SEARCHABLE = {
     "minute_items": ("title", "text"),
@@ -198,7 +200,7 @@ SEARCHABLE = {
 
 def _write_sqlite(datasets: dict[str, list[tuple[object, ...]]], path: Path, links: Mapping[str, str]) -> None:
     """One table per dataset: keys and foreign keys as the codebook gives them, an index on every
-    id and on (council, body, date), NULL for missing, FTS5 over `SEARCHABLE`, and for rows read
+    id and `INDEXES`, NULL for missing, FTS5 over `SEARCHABLE`, and for rows read
     from a page a `page_url` to it (`links`: see `page_links`)."""
     db = sqlite3.connect(path)
     with db:
@@ -215,8 +217,10 @@ def _write_sqlite(datasets: dict[str, list[tuple[object, ...]]], path: Path, lin
             for column in columns:
                 if column.endswith("_id") and (column,) != DATASETS[name].primary_key:
                     db.execute(f'CREATE INDEX "{name}_{column}" ON "{name}" ("{column}")')
-        if "meetings" in datasets:
-            db.execute('CREATE INDEX "meetings_council_body_date" ON "meetings" ("council", "body", "date")')
+        for name, indexed in INDEXES.items():
+            if name in datasets:
+                cols = ", ".join(f'"{c}"' for c in indexed)
+                db.execute(f'CREATE INDEX "{name}_{"_".join(indexed)}" ON "{name}" ({cols})')
         for name, searched in SEARCHABLE.items():
             if name in datasets:
                 cols = ", ".join(f'"{c}"' for c in searched)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -93,8 +93,9 @@ def render(datasets: Mapping[str, Sequence[Record]], page_link: Mapping[str, str
         f"{sum(1 for d in documents if not d.parent_id and d.status != 'ok')}. Measures charted: "
         f"{min(len(charts), MAX_CHARTS)}. The codebook is <a href=README.md>README.md</a>.</p>",
         "<h2>Documents</h2><table><tr><th>document</th><th>kind</th><th>title</th><th>pages</th>"
-        "<th>status</th><th>warnings</th></tr>",
+        "<th>status</th><th>warnings</th><th>rows read</th></tr>",
     ]
+    read = _rows_per_file(datasets)
     for d in documents:
         status = html.escape(d.status) + (f": {html.escape(d.error)}" if d.error else "")
         pages = f"{d.first_page}–{d.last_page}" if d.parent_id else str(d.page_count or "")
@@ -104,7 +105,7 @@ def render(datasets: Mapping[str, Sequence[Record]], page_link: Mapping[str, str
         cells = [f"{'↳ ' if d.parent_id else ''}{name}", html.escape(d.kind), html.escape(d.title), pages]
         parts.append(
             "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + f"<td{' class=bad' if d.status != 'ok' else ''}>"
-            f"{status}</td><td>{html.escape(d.warnings)}</td></tr>"
+            f"{status}</td><td>{html.escape(d.warnings)}</td><td>{'' if d.parent_id else read[d.document_id]}</td></tr>"
         )
     parts.append("</table><h2>Rows per dataset</h2><table><tr><th>dataset</th><th>rows</th><th>one row is</th></tr>")
     for name, rows in datasets.items():
@@ -121,6 +122,16 @@ def render(datasets: Mapping[str, Sequence[Record]], page_link: Mapping[str, str
         title = s.measure + (f" ({s.heading})" if s.heading else "")
         parts.append(f"<figure>{_svg(s)}<figcaption>{html.escape(title)}: {cite}</figcaption></figure>")
     return "\n".join(parts) + "\n</html>\n"
+
+
+def _rows_per_file(datasets: Mapping[str, Sequence[Record]]) -> defaultdict[str, str]:
+    """Per file, the rows read from it (its sections' included), as "minute_items 15, attendance 19"."""
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for name, rows in datasets.items():
+        for r in rows:
+            if document := getattr(r, "source_document_id", ""):
+                counts[document.split("-s")[0]][name] += 1
+    return defaultdict(str, {doc: ", ".join(f"{name} {n}" for name, n in c.items()) for doc, c in counts.items()})
 
 
 def _svg(s: Series) -> str:
