@@ -12,7 +12,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from models import DATASETS
 from store.codebook import TITLE, columns, describe
 
 MAX_ROWS = 1_048_575
@@ -24,7 +23,8 @@ def write_workbook(path: Path, rows: dict[str, list[tuple[object, ...]]], create
     passed in so that a rerun on the same inputs writes the same bytes."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False})
+    # constant_memory streams each sheet's rows to disk; widths, panes and filters go first.
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     book.set_properties({"title": TITLE, "created": created})
     bold = book.add_format({"bold": True})
     typed = {
@@ -34,34 +34,38 @@ def write_workbook(path: Path, rows: dict[str, list[tuple[object, ...]]], create
     }
     kept = {name: table for name, table in rows.items() if table}
 
-    codebook = book.add_worksheet("codebook")
-    codebook.write_row(0, 0, ("dataset", "column", "type", "meaning"), bold)
-    line = 1
+    lines: list[tuple[str, ...]] = []
     for name, table in kept.items():
         cut = f" Only the first {MAX_ROWS:,} of {len(table):,} rows fit: see the CSV." if len(table) > MAX_ROWS else ""
-        codebook.write_row(line, 0, (name, "", "", describe(name) + cut), bold)
-        line += 1
-        for c in columns(name):
-            values = " Values: " + ", ".join(c.values) + "." if c.values else ""
-            codebook.write_row(line, 0, (name, c.name, c.type, c.description + values))
-            line += 1
-    codebook.set_column(0, 1, 22)
-    codebook.set_column(3, 3, 100)
-    codebook.freeze_panes(1, 0)
-    codebook.autofilter(0, 0, line - 1, 3)
+        lines.append((name, "", "", describe(name) + cut))
+        lines += [(name, c.name, c.type, c.description + _values(c.values)) for c in columns(name)]
+    codebook = _sheet(book, "codebook", [22, 22, 10, 100], len(lines))
+    codebook.write_row(0, 0, ("dataset", "column", "type", "meaning"), bold)
+    for i, line in enumerate(lines, start=1):
+        codebook.write_row(i, 0, line, None if line[1] else bold)
 
     for name, table in kept.items():
-        sheet = book.add_worksheet(name[:31])
         cols = columns(name)
-        sheet.write_row(0, 0, DATASETS[name].columns(), bold)
+        sheet = _sheet(book, name[:31], [WIDTHS.get(c.type, 10) for c in cols], min(len(table), MAX_ROWS))
+        sheet.write_row(0, 0, [c.name for c in cols], bold)
         for r, row in enumerate(table[:MAX_ROWS], start=1):
             for i, (c, value) in enumerate(zip(cols, row, strict=True)):
                 _write(sheet, r, i, c.type, value, typed.get(c.type))
-        for i, c in enumerate(cols):
-            sheet.set_column(i, i, WIDTHS.get(c.type, 10))
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, min(len(table), MAX_ROWS), len(cols) - 1)
     book.close()
+
+
+def _sheet(book: Any, name: str, widths: list[int], rows: int) -> Any:
+    """A sheet with its column widths, its header row frozen and a filter over `rows` rows."""
+    sheet = book.add_worksheet(name)
+    for i, width in enumerate(widths):
+        sheet.set_column(i, i, width)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, rows, len(widths) - 1)
+    return sheet
+
+
+def _values(values: tuple[str, ...]) -> str:
+    return " Values: " + ", ".join(values) + "." if values else ""
 
 
 def _write(sheet: Any, row: int, col: int, kind: str, value: object, fmt: Any) -> None:
