@@ -8,7 +8,7 @@ workbook's first sheet are all generated from them (store/codebook.py), never wr
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 
 class Format(StrEnum):
@@ -19,9 +19,10 @@ class Format(StrEnum):
     TIME = "time"  # HH:MM, 24-hour clock
 
 
-IsoDate = Annotated[str, Format.DATE]
-Timestamp = Annotated[str, Format.DATETIME]
-ClockTime = Annotated[str, Format.TIME]
+# Checked when a record is made, so that a value Parquet cannot type fails its document, not the publish.
+IsoDate = Annotated[str, Format.DATE, StringConstraints(pattern=r"^(\d{4}-\d\d-\d\d)?$")]
+Timestamp = Annotated[str, Format.DATETIME, StringConstraints(pattern=r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)?$")]
+ClockTime = Annotated[str, Format.TIME, StringConstraints(pattern=r"^(\d\d:\d\d)?$")]
 
 
 class Record(BaseModel):

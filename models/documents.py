@@ -42,7 +42,7 @@ class DocumentRecord(Record):
     page_count: int | None = None
     """Number of pages; empty when the file could not be opened."""
     retrieved_at: Timestamp = ""
-    """When the file was downloaded, or first ingested (UTC)."""
+    """When the file was downloaded (UTC); for a local file, when it was last modified."""
     status: DocumentStatus = DocumentStatus.OK
     """Whether the file was read: `ok`, or why not."""
     error: str = ""

@@ -35,7 +35,7 @@ class MentionRecord(Record):
 
     dataset: ClassVar[str] = "mentions"
     foreign_keys: ClassVar[dict[str, str]] = {**FROM_PAGE, "person_id": "people.person_id"}
-    when_empty: ClassVar[str] = "No minutes or agenda text was read."
+    when_empty: ClassVar[str] = "No minutes were read (entities are tagged in minutes' prose only)."
 
     source_document_id: str
     page: int
@@ -47,6 +47,7 @@ class MentionRecord(Record):
     person_id: str = ""
     """For a PERSON who attended, the person (`people.person_id`)."""
     start_char: int
-    """Where the words start in the item's (or page's) text, counted in characters."""
+    """Where the words start, in characters, in the item's prose as the pipeline reads it (its lines outside
+    tables, paragraphs joined), which is not `minute_items.text`; for an action table, in the cell."""
     end_char: int
     """Where they end."""

@@ -15,7 +15,8 @@ class MeetingRecord(Record):
     when_empty: ClassVar[str] = "No agenda or minutes read states a meeting's date."
 
     meeting_id: str
-    """`<body-slug>/<YYYY-MM-DD>`, with `-HHMM` added when one body meets twice on a day."""
+    """`<body-slug>/<YYYY-MM-DD>` (a generic body such as `cabinet` is prefixed with its council);
+    `<body-slug>/undated` when no date was found."""
     council: str = ""
     """The authority the body belongs to."""
     body: str = ""
@@ -23,9 +24,9 @@ class MeetingRecord(Record):
     date: IsoDate = ""
     """The day of the meeting."""
     start_time: ClockTime = ""
-    """When it started, as printed; empty if not stated."""
+    """When it started, as `HH:MM` on the 24-hour clock; empty if not stated."""
     end_time: ClockTime = ""
-    """When it closed, as printed; empty if not stated."""
+    """When it closed, as `HH:MM`; empty if not stated."""
     venue: str = ""
     """Where it met, as printed."""
     source_document_id: str

@@ -30,8 +30,7 @@ LICENSE = {
     "title": "Open Government Licence v3.0: the terms most UK councils publish under (check the council's own)",
     "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }
-TYPED: dict[object, type] = {bool: bool, int: int, float: float}  # columns of any other type are text
-TABLE_SCHEMA_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
+TABLE_SCHEMA_TYPES: dict[object, str] = {bool: "boolean", int: "integer", float: "number"}  # else "string"
 TIME_FORMAT = "%H:%M"
 # SQLite's one column beyond the contract, on every table whose rows are read from a page.
 PAGE_URL = "page_url"
@@ -44,9 +43,9 @@ QUERIES = {
     "decisions_of_a_body_in_a_year": {
         "title": "Every decision of one body in one year, with its movers and the page it is on",
         "sql": (
-            "SELECT m.date, d.item_number, d.text, d.outcome, d.proposer, d.seconder, d.page, d.page_url\n"
+            "SELECT m.council, m.date, d.item_number, d.text, d.outcome, d.proposer, d.seconder, d.page, d.page_url\n"
             "FROM meetings m JOIN decisions d ON d.meeting_id = m.meeting_id\n"
-            "WHERE m.council = :council AND m.body = :body\n"
+            "WHERE m.body = :body\n"
             "  AND m.date BETWEEN :year || '-01-01' AND :year || '-12-31'\n"
             "ORDER BY m.date, d.rowid"
         ),
@@ -84,30 +83,21 @@ class Column:
 
 
 @cache
-def column_types(dataset: str) -> dict[str, type]:
-    """Each column's Python type (bool, int, float or str), from the dataset's model."""
-    out: dict[str, type] = {}
-    for name, info in DATASETS[dataset].model_fields.items():
-        ann = info.annotation
-        args = [a for a in typing.get_args(ann) if a is not type(None)] if isinstance(ann, types.UnionType) else [ann]
-        out[name] = TYPED.get(args[0] if args else str, str)
-    return out
-
-
-@cache
 def columns(dataset: str) -> tuple[Column, ...]:
     """The dataset's columns, in published order, with their types, descriptions and values."""
     out = []
     for name, info in DATASETS[dataset].model_fields.items():
-        kind = next((m.value for m in info.metadata if isinstance(m, Format)), None)
         annotation = info.annotation
+        if isinstance(annotation, types.UnionType):  # `int | None`: the type without None
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        kind = next((m.value for m in info.metadata if isinstance(m, Format)), None)
         values = (
             tuple(str(m.value) for m in annotation if m.value)
             if isinstance(annotation, type) and issubclass(annotation, Enum)
             else ()
         )
         description = " ".join((info.description or COMMON_COLUMNS.get(name, "")).split())
-        kind = kind or TABLE_SCHEMA_TYPES[column_types(dataset)[name]]
+        kind = kind or TABLE_SCHEMA_TYPES.get(annotation, "string")
         out.append(Column(name, kind, description, values))
     return tuple(out)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from extractors.people import registry
 from models import DATASETS, AttendanceRecord, DocumentRecord, MeetingRecord, MentionRecord, Record
 from models.extraction import Extraction
-from store.codebook import PAGE_URL, column_types, columns, references
+from store.codebook import PAGE_URL, columns, references
 from store.workbook import write_workbook
 
 if typing.TYPE_CHECKING:
@@ -33,7 +33,7 @@ if typing.TYPE_CHECKING:
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|\d*\.\d+)(e[+-]?\d+)?%?$", re.I)
-SQL_TYPES = {bool: "INTEGER", int: "INTEGER", float: "REAL", str: "TEXT"}
+SQL_TYPES = {"boolean": "INTEGER", "integer": "INTEGER", "number": "REAL"}  # dates and times are ISO text
 
 
 @dataclass(frozen=True)
@@ -109,9 +109,9 @@ def frame(dataset: str, records: Iterable[Record]) -> pd.DataFrame:
     """The rows of one dataset as a typed DataFrame (for Dagster metadata and checks)."""
     import pandas as pd
 
-    dtypes = {bool: "boolean", int: "Int64", float: "Float64", str: "string"}
+    dtypes = {"boolean": "boolean", "integer": "Int64", "number": "Float64"}
     df = pd.DataFrame(_rows(dataset, records), columns=DATASETS[dataset].columns())
-    return df.astype({name: dtypes[kind] for name, kind in column_types(dataset).items()})
+    return df.astype({c.name: dtypes.get(c.type, "string") for c in columns(dataset)})
 
 
 def safe_cell(value: object) -> str:
@@ -187,8 +187,9 @@ def _or_null(value: object) -> object:
     return None if value == "" else value
 
 
-# Indexes beyond every id: a body's meetings by date, a person's attendance (codebook.QUERIES).
-INDEXES = {"meetings": ("council", "body", "date"), "attendance": ("name",)}
+# Indexes beyond every id: a body's meetings by date (with or without its council), a person's
+# attendance (codebook.QUERIES).
+INDEXES = (("meetings", ("council", "body", "date")), ("meetings", ("body", "date")), ("attendance", ("name",)))
 # Full-text search (FTS5) over the text people search minutes for.
 SEARCHABLE = {
     "minute_items": ("title", "text"),
@@ -215,9 +216,9 @@ def _write_sqlite(datasets: dict[str, list[tuple[object, ...]]], path: Path, lin
             marks = ", ".join("?" for _ in range(len(columns) + linked))
             db.executemany(f'INSERT INTO "{name}" VALUES ({marks})', values)
             for column in columns:
-                if column.endswith("_id") and (column,) != DATASETS[name].primary_key:
+                if column.endswith("_id") and DATASETS[name].primary_key[:1] != (column,):  # a key is indexed
                     db.execute(f'CREATE INDEX "{name}_{column}" ON "{name}" ("{column}")')
-        for name, indexed in INDEXES.items():
+        for name, indexed in INDEXES:
             if name in datasets:
                 cols = ", ".join(f'"{c}"' for c in indexed)
                 db.execute(f'CREATE INDEX "{name}_{"_".join(indexed)}" ON "{name}" ({cols})')
@@ -232,8 +233,9 @@ def _write_sqlite(datasets: dict[str, list[tuple[object, ...]]], path: Path, lin
 def _create_table(dataset: str, linked: bool) -> str:
     model, refs = DATASETS[dataset], references(dataset)
     lines = [
-        f'"{c}" {SQL_TYPES[kind]}' + (f' REFERENCES "{refs[c][0]}" ("{refs[c][1]}")' if c in refs else "")
-        for c, kind in column_types(dataset).items()
+        f'"{c.name}" {SQL_TYPES.get(c.type, "TEXT")}'
+        + (f' REFERENCES "{refs[c.name][0]}" ("{refs[c.name][1]}")' if c.name in refs else "")
+        for c in columns(dataset)
     ]
     if linked:
         lines.append(f'"{PAGE_URL}" TEXT')

@@ -5,8 +5,9 @@
         csv/ parquet/ council.sqlite   the datasets
         README.md datapackage.json     the codebook, for people and for Frictionless tools
         council.xlsx report.html       the workbook and the run report
-        metadata.json pdfs/            Datasette's metadata; the PDFs read, linked from the archive
-        manifest.json                  every file above with its SHA-256
+        metadata.json                  Datasette's metadata
+        pdfs/                          the PDFs read, hard-linked from the archive (not in the manifest)
+        manifest.json                  every other file above with its SHA-256
       current -> .runs/<run-id>        swapped with os.replace
       csv -> current/csv, ...          the paths users open, one per name in LINKS
       .lock                            one writer at a time
@@ -144,25 +145,29 @@ def _front_door(
     }
     for name, text in texts.items():
         (run_dir / name).write_text(text, encoding="utf-8")
-    return [WrittenFile.of(run_dir, name, sum(counts.values())) for name in texts]
+    return [WrittenFile.of(run_dir, name, 0) for name in texts]  # not tables: no rows of their own
 
 
 def _link_pdfs(folder: Path, datasets: dict[str, list[Record]], pdfs: Mapping[str, Path]) -> frozenset[str]:
-    """Hard-link each read file from the archive as `<document_id>.pdf`; the sha256 of those linked.
+    """Hard-link each read file from the archive as `<document_id>.pdf`; the sha256 of those placed.
 
-    A hard link costs no space and outlives a moved archive; where one cannot be made (another
-    file system), rows link to the file's source URL instead.
+    A hard link costs no space and outlives a moved archive; across file systems the file is
+    copied. A file that can be neither (gone from the archive) is linked by its source URL.
     """
     folder.mkdir()
-    linked = set()
+    placed = set()
     for d in datasets.get("documents", []):
         if isinstance(d, DocumentRecord) and not d.parent_id and d.sha256 in pdfs:
+            target = folder / f"{d.document_id}.pdf"
             try:
-                os.link(pdfs[d.sha256], folder / f"{d.document_id}.pdf")
+                try:
+                    os.link(pdfs[d.sha256], target)
+                except OSError:
+                    shutil.copyfile(pdfs[d.sha256], target)
             except OSError:
                 continue
-            linked.add(d.sha256)
-    return frozenset(linked)
+            placed.add(d.sha256)
+    return frozenset(placed)
 
 
 def sweep(out_dir: Path) -> None:

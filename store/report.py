@@ -20,7 +20,7 @@ from store.codebook import TITLE, describe
 
 MONTHS = "|".join(sorted({m[:3] for m in MONTH_NUMBER}))
 # A point in time inside a column header: "Jul-2024", "Mar 26", "Q3 2024/25", "2025-26", "2024".
-MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTHS})[a-z]*[-\s']*(?P<y>(?:19|20)?\d\d)\b", re.I)
+MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTHS})[a-z]*[-\s']*(?P<y>(?:19|20)?\d\d)\b(?![\s,]*(?:19|20)\d\d)", re.I)
 QUARTER = re.compile(r"\bQ(?P<q>[1-4])\b[-\s]*(?P<y>(?:19|20)\d\d)(?:[-/]\d\d(?:\d\d)?)?", re.I)
 YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?:[-/](?P<y2>\d\d(?:\d\d)?))?\b")
 MIN_POINTS = 3
@@ -34,15 +34,24 @@ width: 22em } figcaption { font-size: 12px }
 
 
 @dataclass(frozen=True)
+class Point:
+    """One figure of a series: its period as printed, its value, and the page it is on."""
+
+    label: str
+    value: float
+    source_document_id: str
+    page: int
+
+
+@dataclass(frozen=True)
 class Series:
-    """One measure of one table over time: (label, value) in time order, and where it is printed."""
+    """One measure over time, in time order: from one table, or from the same table of successive
+    documents of one council (a monthly performance report, pack after pack)."""
 
     measure: str
     heading: str  # what the period headers say after their point in time ("Core £000s"), or ""
     unit: str
-    points: tuple[tuple[str, float], ...]
-    source_document_id: str
-    page: int
+    points: tuple[Point, ...]
 
 
 def when(period: str) -> tuple[tuple[int, int], str, str] | None:
@@ -62,30 +71,46 @@ def when(period: str) -> tuple[tuple[int, int], str, str] | None:
     return None
 
 
-def series(kpis: Iterable[KpiRecord]) -> list[Series]:
-    """Each measure of a table with a number for three or more points in time, in time order
-    (one series per figure the headers name after the time: "Core £000s", "Total £000s")."""
-    grouped: dict[tuple[str, str, str, str], dict[tuple[int, int], tuple[str, KpiRecord]]] = defaultdict(dict)
+def series(kpis: Iterable[KpiRecord], councils: Mapping[str, str] | None = None) -> list[Series]:
+    """Each measure with a number for three or more points in time, in time order; one series per
+    figure the headers name after the time ("Core £000s", "Total £000s"). A measure's tables in
+    different documents of one council (`councils`: document_id -> council) make one series, when
+    each document holds it in one table only; the first document to print a period gives its value."""
+    tables: dict[tuple[str, str, str, str], dict[tuple[int, int], Point]] = defaultdict(dict)
+    where: dict[tuple[str, str, str, str], tuple[tuple[str, ...], str]] = {}  # table's measure -> (whose, file)
     for k in kpis:
         point = when(k.period)
         if k.value is None or point is None:
             continue
         key, label, heading = point
-        grouped[(k.table_id, k.measure, heading, str(k.unit))].setdefault(key, (label, k))
+        group = (k.table_id, k.measure, heading, str(k.unit))
+        tables[group].setdefault(key, Point(label, k.value, k.source_document_id, k.page))
+        document = k.source_document_id.split("-s")[0]  # a pack's section belongs to the pack
+        council = (councils or {}).get(document, "")
+        where[group] = ((council, k.section, k.measure, heading, str(k.unit)), document)
+    merged: dict[tuple[str, ...], list[tuple[tuple[str, str, str, str], str]]] = defaultdict(list)
+    for group, (same, document) in where.items():
+        merged[same].append((group, document))
     out = []
-    for (_, measure, heading, unit), points in grouped.items():
-        ordered = [points[t] for t in sorted(points)]
-        values = tuple((label, float(k.value or 0)) for label, k in ordered)
-        if len(values) >= MIN_POINTS and len({v for _, v in values}) > 1:  # a flat line says nothing
-            first = ordered[0][1]
-            out.append(Series(measure, heading, unit, values, first.source_document_id, first.page))
-    return out
+    for same, groups in merged.items():
+        documents = [document for _, document in groups]
+        parts = [groups] if len(set(documents)) == len(documents) else [[g] for g in groups]
+        for part in parts:
+            points: dict[tuple[int, int], Point] = {}
+            for group, _ in part:
+                for key, p in tables[group].items():
+                    points.setdefault(key, p)
+            ordered = tuple(points[t] for t in sorted(points))
+            if len(ordered) >= MIN_POINTS and len({p.value for p in ordered}) > 1:  # a flat line says nothing
+                out.append(Series(same[2], same[3], same[4], ordered))
+    return sorted(out, key=lambda s: -len(s.points))  # the longest histories first
 
 
 def render(datasets: Mapping[str, Sequence[Record]], page_link: Mapping[str, str]) -> str:
     """The report's HTML; `page_link` maps a document_id to the file or URL its pages link to."""
     documents = [d for d in datasets.get("documents", []) if isinstance(d, DocumentRecord)]
-    charts = series(k for k in datasets.get("kpis", []) if isinstance(k, KpiRecord))
+    councils = {d.document_id: d.council for d in documents}
+    charts = series((k for k in datasets.get("kpis", []) if isinstance(k, KpiRecord)), councils)
     parts = [
         f"<!doctype html><html lang=en><meta charset=utf-8><title>Run report: {html.escape(TITLE)}</title>",
         f"<style>{STYLE}</style><h1>Run report</h1>",
@@ -116,12 +141,23 @@ def render(datasets: Mapping[str, Sequence[Record]], page_link: Mapping[str, str
     if len(charts) > MAX_CHARTS:
         parts.append(f"<p>The first {MAX_CHARTS} of {len(charts)} measures; every figure is in <code>kpis</code>.</p>")
     for s in charts[:MAX_CHARTS]:
-        link = page_link.get(s.source_document_id, "")
-        where = f"{s.source_document_id}, page {s.page}"
-        cite = f'<a href="{html.escape(link)}#page={s.page}">{where}</a>' if link else where
         title = s.measure + (f" ({s.heading})" if s.heading else "")
-        parts.append(f"<figure>{_svg(s)}<figcaption>{html.escape(title)}: {cite}</figcaption></figure>")
+        parts.append(f"<figure>{_svg(s)}<figcaption>{html.escape(title)}: {_cite(s, page_link)}</figcaption></figure>")
     return "\n".join(parts) + "\n</html>\n"
+
+
+def _cite(s: Series, page_link: Mapping[str, str]) -> str:
+    """The page the series is printed on, or for a series over several pages, each point's page."""
+    first = s.points[0]
+    if len({(p.source_document_id, p.page) for p in s.points}) == 1:
+        cited = [(f"{first.source_document_id}, page {first.page}", first)]
+    else:
+        cited = [(p.label, p) for p in s.points]
+    out = []
+    for text, p in cited:
+        link = html.escape(page_link.get(p.source_document_id, ""))
+        out.append(f'<a href="{link}#page={p.page}">{html.escape(text)}</a>' if link else html.escape(text))
+    return " · ".join(out)
 
 
 def _rows_per_file(datasets: Mapping[str, Sequence[Record]]) -> defaultdict[str, str]:
@@ -143,8 +179,8 @@ def _svg(s: Series) -> str:
 
     with matplotlib.rc_context({"svg.hashsalt": "councilpacks", "svg.fonttype": "none", "font.size": 8}):
         fig, ax = plt.subplots(figsize=(3.4, 2.0))
-        labels = [label for label, _ in s.points]
-        ax.plot(range(len(labels)), [v for _, v in s.points], marker="o")
+        labels = [p.label for p in s.points]
+        ax.plot(range(len(labels)), [p.value for p in s.points], marker="o")
         ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right")
         ax.set_ylabel(s.unit.replace("_", " "))
         ax.yaxis.set_major_formatter(EngFormatter(sep=""))  # 1.6G, not 1.6 over an offset of 1e9

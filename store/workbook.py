@@ -3,7 +3,7 @@
 Text is written as text (never as a formula, so no apostrophe is needed), numbers as numbers,
 dates, timestamps and clock times as Excel dates and times. Each sheet's header row is frozen
 and filtered. Excel holds 1,048,575 rows under a header and 32,767 characters in a cell: a
-dataset longer than that is cut there, and the codebook sheet says so.
+dataset or a text longer than that is cut there, and the codebook sheet says so.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from store.codebook import TITLE, columns, describe
 
 MAX_ROWS = 1_048_575
+MAX_CHARS = 32_767
 WIDTHS = {"string": 30, "date": 11, "datetime": 19, "time": 6}
 
 
@@ -37,6 +38,8 @@ def write_workbook(path: Path, rows: dict[str, list[tuple[object, ...]]], create
     lines: list[tuple[str, ...]] = []
     for name, table in kept.items():
         cut = f" Only the first {MAX_ROWS:,} of {len(table):,} rows fit: see the CSV." if len(table) > MAX_ROWS else ""
+        if long := sum(1 for row in table for v in row if isinstance(v, str) and len(v) > MAX_CHARS):
+            cut += f" {long:,} cells hold more than Excel's {MAX_CHARS:,} characters and are cut there: see the CSV."
         lines.append((name, "", "", describe(name) + cut))
         lines += [(name, c.name, c.type, c.description + _values(c.values)) for c in columns(name)]
     codebook = _sheet(book, "codebook", [22, 22, 10, 100], len(lines))

@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from frictionless import validate
 
 from models import DATASETS, KpiRecord
@@ -62,12 +63,12 @@ def test_sqlite_has_keys_indexes_nulls_and_search(published: Path) -> None:
     for name in DATASETS:  # missing is NULL, never ''
         for column in DATASETS[name].columns():
             assert db.execute(f'SELECT count(*) FROM "{name}" WHERE "{column}" = \'\'').fetchone() == (0,), column
-    asked = {"council": "Wiltshire Council", "body": "Wiltshire Police and Crime Panel", "year": "2024"}
+    asked = {"body": "Wiltshire Police and Crime Panel", "year": "2024"}
     for name, query in QUERIES.items():  # the questions Datasette offers run on indexes
         plan = " ".join(str(r[3]) for r in db.execute(f"EXPLAIN QUERY PLAN {query['sql']}", asked | {"name": "x"}))
         assert "USING INDEX" in plan and "SCAN" not in plan, (name, plan)
     rows = db.execute(QUERIES["decisions_of_a_body_in_a_year"]["sql"], asked).fetchall()
-    assert [r[1] for r in rows] == ["36", "37", "39", "45"]
+    assert [r[2] for r in rows] == ["36", "37", "39", "45"]
     found = db.execute(
         "SELECT m.item_number, m.page FROM minute_items_fts JOIN minute_items m ON m.rowid = minute_items_fts.rowid "
         "WHERE minute_items_fts MATCH 'Chairman'"
@@ -134,9 +135,43 @@ def test_a_measure_over_three_years_is_charted_with_its_page() -> None:
         for period, value in printed
     ]
     (charted,) = series(kpis)  # "Total" has one year only
-    assert [label for label, _ in charted.points] == ["2025-26", "2026-27", "2027-28"]
+    assert [p.label for p in charted.points] == ["2025-26", "2026-27", "2027-28"]
     page = render({"kpis": kpis}, {"123c3c05a9ed1dd6": "pdfs/123c3c05a9ed1dd6.pdf"})
     assert page.count("<svg") == 1 and 'href="pdfs/123c3c05a9ed1dd6.pdf#page=1"' in page
+
+
+def _monthly(document: str, table: str, period: str, value: float) -> KpiRecord:
+    # Wiltshire's Police and Crime Plan performance pack prints one month per pack ("Jul-2024").
+    return KpiRecord(
+        source_document_id=document,
+        page=18,
+        table_id=f"{document}-p18-{table}",
+        section="Crime & Communication Centre (999 Service)",
+        measure="Abandonment Rate: All 999",
+        period=period,
+        value_raw=f"{value}%",
+        value=value,
+        unit="percent",
+    )
+
+
+def test_a_measure_printed_month_after_month_in_successive_packs_is_one_series() -> None:
+    packs = {"aaaa": "Jul-2024", "bbbb": "Aug-2024", "cccc": "Sep-2024"}
+    kpis = [
+        _monthly(doc, "t1", month, value) for (doc, month), value in zip(packs.items(), (1.0, 0.8, 1.3), strict=True)
+    ]
+    (charted,) = series(kpis, {doc: "Wiltshire Council" for doc in packs})
+    assert [(p.label, p.source_document_id) for p in charted.points] == [
+        ("Jul-2024", "aaaa"),
+        ("Aug-2024", "bbbb"),
+        ("Sep-2024", "cccc"),
+    ]
+    page = render({"kpis": kpis}, {doc: f"pdfs/{doc}.pdf" for doc in packs})
+    assert 'href="pdfs/bbbb.pdf#page=18">Aug-2024</a>' in page
+    # Another council's figures, or two tables of one document, are not joined into one line.
+    assert series(kpis, {"aaaa": "Wiltshire Council", "bbbb": "Swindon Borough Council"}) == []
+    two_tables = [*kpis[:2], _monthly("aaaa", "t2", "Sep-2024", 9.0)]
+    assert series(two_tables, dict.fromkeys(packs, "Wiltshire Council")) == []
 
 
 def test_spans_and_comparisons_are_not_points_in_time() -> None:
@@ -145,3 +180,16 @@ def test_spans_and_comparisons_are_not_points_in_time() -> None:
     assert when("12 Months to Jul-2024") is None
     assert when("12 Months to Jul-2023 vs. 12 Months to Jul-2024") is None
     assert when("Exception Weighting") is None
+    assert when("June 30 2024") == ((2024, 0), "2024", "")  # a day of June, not June 2030
+
+
+def test_pdfs_are_copied_where_they_cannot_be_hard_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def cross_device(src: object, dst: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr("store.publish.os.link", cross_device)
+    out = tmp_path / "elsewhere"
+    assert main(["extract", str(PACK), "--out", str(out), "--quiet"]) == 0
+    with sqlite3.connect(out / "council.sqlite") as db:
+        (url,) = db.execute("SELECT page_url FROM decisions LIMIT 1").fetchone()
+    assert url and (out / url.split("#")[0]).read_bytes()[:5] == b"%PDF-"
