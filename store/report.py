@@ -86,8 +86,8 @@ def series(kpis: Iterable[KpiRecord], councils: Mapping[str, str] | None = None)
         group = (k.table_id, k.measure, heading, str(k.unit))
         tables[group].setdefault(key, Point(label, k.value, k.source_document_id, k.page))
         document = k.source_document_id.split("-s")[0]  # a pack's section belongs to the pack
-        council = (councils or {}).get(document, "")
-        where[group] = ((council, k.section, k.measure, heading, str(k.unit)), document)
+        whose = (councils or {}).get(document) or document  # a document of no known council stands alone
+        where[group] = ((whose, k.section, k.measure, heading, str(k.unit)), document)
     merged: dict[tuple[str, ...], list[tuple[tuple[str, str, str, str], str]]] = defaultdict(list)
     for group, (same, document) in where.items():
         merged[same].append((group, document))

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 from frictionless import validate
 
-from models import DATASETS, KpiRecord
+from models import DATASETS, DocumentRecord, KpiRecord
 from runner.cli import main
 from store.codebook import QUERIES
 from store.report import render, series, when
@@ -166,10 +166,12 @@ def test_a_measure_printed_month_after_month_in_successive_packs_is_one_series()
         ("Aug-2024", "bbbb"),
         ("Sep-2024", "cccc"),
     ]
-    page = render({"kpis": kpis}, {doc: f"pdfs/{doc}.pdf" for doc in packs})
+    documents = [DocumentRecord(document_id=doc, sha256=doc * 16, council="Wiltshire Council") for doc in packs]
+    page = render({"documents": documents, "kpis": kpis}, {doc: f"pdfs/{doc}.pdf" for doc in packs})
     assert 'href="pdfs/bbbb.pdf#page=18">Aug-2024</a>' in page
     # Another council's figures, or two tables of one document, are not joined into one line.
     assert series(kpis, {"aaaa": "Wiltshire Council", "bbbb": "Swindon Borough Council"}) == []
+    assert series(kpis) == []  # documents of no known council
     two_tables = [*kpis[:2], _monthly("aaaa", "t2", "Sep-2024", 9.0)]
     assert series(two_tables, dict.fromkeys(packs, "Wiltshire Council")) == []
 
