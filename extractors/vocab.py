@@ -149,6 +149,11 @@ def section_id(pack_id: str, index: int) -> str:
     return f"{pack_id}-s{index}"
 
 
+def file_id(doc_id: str) -> str:
+    """The file a document id names: a section's pack, or the file itself."""
+    return doc_id.split("-s")[0]
+
+
 def table_id(doc_id: str, page: int, n: int) -> str:
     """The id of the `n`-th table starting on a page: `<document_id>-p<page>-t<n>`."""
     return f"{doc_id}-p{page}-t{n}"

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors.people import registry
+from extractors.vocab import document_id
 from models import DATASETS, AttendanceRecord, DocumentRecord, MeetingRecord, MentionRecord, Record
 from models.extraction import Extraction
 from store.codebook import PAGE_URL, columns, references
@@ -93,7 +94,7 @@ def page_links(documents: Iterable[Record], archived: Collection[str] = ()) -> d
     """Each document's PDF: `pdfs/<id>.pdf` in the run folder when its sha256 is `archived` there,
     else its source URL (or nothing); a row's page is this plus `#page=N`."""
     return {
-        d.document_id: f"pdfs/{d.sha256[:16]}.pdf" if d.sha256 in archived else d.source_url
+        d.document_id: f"pdfs/{document_id(d.sha256)}.pdf" if d.sha256 in archived else d.source_url
         for d in documents
         if isinstance(d, DocumentRecord)
     }

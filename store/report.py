@@ -14,15 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from extractors.text import MONTH_NUMBER
+from extractors.text import ALL_MONTHS, MONTH_NUMBER
+from extractors.vocab import file_id
 from models import DocumentRecord, KpiRecord, Record
 from store.codebook import TITLE, describe
 
-MONTHS = "|".join(sorted({m[:3] for m in MONTH_NUMBER}))
 # A point in time inside a column header: "Jul-2024", "Mar 26", "Q3 2024/25", "2025-26", "2024".
-MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTHS})[a-z]*[-\s']*(?P<y>(?:19|20)?\d\d)\b(?![\s,]*(?:19|20)\d\d)", re.I)
+MONTH_YEAR = re.compile(rf"\b(?P<m>{ALL_MONTHS})[a-z]*[-\s']*(?P<y>(?:19|20)?\d\d)\b(?![\s,]*(?:19|20)\d\d)", re.I)
 QUARTER = re.compile(r"\bQ(?P<q>[1-4])\b[-\s]*(?P<y>(?:19|20)\d\d)(?:[-/]\d\d(?:\d\d)?)?", re.I)
-YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?:[-/](?P<y2>\d\d(?:\d\d)?))?\b")
+YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?:[-/]\d\d(?:\d\d)?)?\b")
 MIN_POINTS = 3
 MAX_CHARTS = 60  # a report, not the data: every figure is in kpis
 STYLE = """
@@ -85,7 +85,7 @@ def series(kpis: Iterable[KpiRecord], councils: Mapping[str, str] | None = None)
         key, label, heading = point
         group = (k.table_id, k.measure, heading, str(k.unit))
         tables[group].setdefault(key, Point(label, k.value, k.source_document_id, k.page))
-        document = k.source_document_id.split("-s")[0]  # a pack's section belongs to the pack
+        document = file_id(k.source_document_id)
         whose = (councils or {}).get(document) or document  # a document of no known council stands alone
         where[group] = ((whose, k.section, k.measure, heading, str(k.unit)), document)
     merged: dict[tuple[str, ...], list[tuple[tuple[str, str, str, str], str]]] = defaultdict(list)
@@ -166,7 +166,7 @@ def _rows_per_file(datasets: Mapping[str, Sequence[Record]]) -> defaultdict[str,
     for name, rows in datasets.items():
         for r in rows:
             if document := getattr(r, "source_document_id", ""):
-                counts[document.split("-s")[0]][name] += 1
+                counts[file_id(document)][name] += 1
     return defaultdict(str, {doc: ", ".join(f"{name} {n}" for name, n in c.items()) for doc, c in counts.items()})
 
 

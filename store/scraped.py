@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from extractors.names import same_person, split_honorific
-from extractors.vocab import document_id
+from extractors.vocab import document_id, file_id
 from models import (
     AttendanceAgreementRecord,
     AttendanceRecord,
@@ -181,7 +181,7 @@ def _our_meetings(
     stated: dict[str, set[str]] = defaultdict(set)
     for d in documents:
         if d.meeting_id:
-            stated[d.document_id.split("-s")[0]].add(d.meeting_id)
+            stated[file_id(d.document_id)].add(d.meeting_id)
     out: dict[tuple[str, str], str] = {}
     for f in fetches:
         key = (f.source, f.meeting_id)

@@ -122,16 +122,7 @@ def test_a_measure_over_three_years_is_charted_with_its_page() -> None:
         ("2025-26 Total £000s", 1429506.8),
     ]
     kpis = [
-        KpiRecord(
-            source_document_id="123c3c05a9ed1dd6",
-            page=1,
-            table_id="123c3c05a9ed1dd6-p1-t1",
-            measure="Original base budget",
-            period=period,
-            value_raw=f"{value:,}",
-            value=value,
-            unit="currency_gbp",
-        )
+        _kpi("123c3c05a9ed1dd6", 1, "t1", "", "Original base budget", period, value, "currency_gbp")
         for period, value in printed
     ]
     (charted,) = series(kpis)  # "Total" has one year only
@@ -140,19 +131,26 @@ def test_a_measure_over_three_years_is_charted_with_its_page() -> None:
     assert page.count("<svg") == 1 and 'href="pdfs/123c3c05a9ed1dd6.pdf#page=1"' in page
 
 
-def _monthly(document: str, table: str, period: str, value: float) -> KpiRecord:
-    # Wiltshire's Police and Crime Plan performance pack prints one month per pack ("Jul-2024").
+def _kpi(
+    document: str, page: int, table: str, section: str, measure: str, period: str, value: float, unit: str
+) -> KpiRecord:
     return KpiRecord(
         source_document_id=document,
-        page=18,
-        table_id=f"{document}-p18-{table}",
-        section="Crime & Communication Centre (999 Service)",
-        measure="Abandonment Rate: All 999",
+        page=page,
+        table_id=f"{document}-p{page}-{table}",
+        section=section,
+        measure=measure,
         period=period,
-        value_raw=f"{value}%",
+        value_raw=f"{value:,}",
         value=value,
-        unit="percent",
+        unit=unit,
     )
+
+
+def _monthly(document: str, table: str, period: str, value: float) -> KpiRecord:
+    # Wiltshire's Police and Crime Plan performance pack prints one month per pack ("Jul-2024").
+    section, measure = "Crime & Communication Centre (999 Service)", "Abandonment Rate: All 999"
+    return _kpi(document, 18, table, section, measure, period, value, "percent")
 
 
 def test_a_measure_printed_month_after_month_in_successive_packs_is_one_series() -> None:
